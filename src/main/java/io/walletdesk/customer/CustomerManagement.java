@@ -1,0 +1,203 @@
+package io.walletdesk.customer;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.walletdesk.platform.Cursor;
+import io.walletdesk.platform.InvalidInputException;
+import io.walletdesk.platform.NotFoundException;
+import io.walletdesk.platform.Page;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customers and their channel identities: the customer module's public face.
+ */
+@Service
+public class CustomerManagement {
+
+	private final Customers customers;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CustomerManagement(Customers customers, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.customers = customers;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a customer.
+	 * @throws InvalidInputException when an identity already belongs to someone, or nothing names
+	 * the customer
+	 */
+	@Transactional
+	public CustomerView create(NewCustomer command) {
+		if ((command.displayName() == null || command.displayName().isBlank()) && command.identities().isEmpty()) {
+			throw new InvalidInputException("displayName", "a name or at least one identity is required");
+		}
+		checkTimeZone(command.timeZone());
+		Instant now = this.clock.instant();
+		String name = command.displayName() != null && !command.displayName().isBlank() ? command.displayName().trim()
+				: command.identities().get(0).value();
+		Customer customer = new Customer(name, command.preferredLanguage(), command.timeZone(), now);
+		for (int i = 0; i < command.identities().size(); i++) {
+			NewCustomer.IdentityInput identity = command.identities().get(i);
+			if (this.customers.findByIdentity(identity.kind(), identity.kind().normalize(identity.value())).isPresent()) {
+				throw new InvalidInputException("identities[" + i + "]", "already belongs to another customer");
+			}
+			customer.addIdentity(identity.kind(), identity.value(), now);
+		}
+		return this.customers.save(customer).toView();
+	}
+
+	/**
+	 * Finds the customer known by this identity, or creates one, safely under concurrent intake of
+	 * the same new person.
+	 * @return the customer's id
+	 */
+	@Transactional
+	public UUID identify(IdentityKind kind, String value, String displayName, String preferredLanguage) {
+		String normalized = kind.normalize(value);
+		Optional<UUID> known = findIdByIdentity(kind, normalized);
+		if (known.isPresent()) {
+			return known.get();
+		}
+		UUID id = UUID.randomUUID();
+		Timestamp now = Timestamp.from(this.clock.instant());
+		String name = displayName == null || displayName.isBlank() ? normalized : displayName.trim();
+		this.jdbc
+			.sql("insert into customer (id, display_name, preferred_language, created_at, updated_at) values (?, ?, ?, ?, ?)")
+			.params(id, name.length() > 200 ? name.substring(0, 200) : name, preferredLanguage, now, now)
+			.update();
+		int inserted = this.jdbc.sql("""
+				insert into customer_identity (id, customer_id, kind, value, created_at) values (?, ?, ?, ?, ?)
+				on conflict (kind, value) do nothing""").params(UUID.randomUUID(), id, kind.name(), normalized, now).update();
+		if (inserted == 1) {
+			return id;
+		}
+		// Someone else created this person a moment ago; use theirs and drop ours.
+		this.jdbc.sql("delete from customer where id = ?").param(id).update();
+		return findIdByIdentity(kind, normalized).orElseThrow();
+	}
+
+	private Optional<UUID> findIdByIdentity(IdentityKind kind, String normalized) {
+		return this.jdbc.sql("select customer_id from customer_identity where kind = ? and value = ?")
+			.params(kind.name(), normalized)
+			.query(UUID.class)
+			.optional();
+	}
+
+	@Transactional
+	public CustomerView update(UUID customerId, String displayName, String preferredLanguage, String timeZone,
+			String tier, String notes, List<NewCustomer.IdentityInput> addIdentities) {
+		Customer customer = load(customerId);
+		checkTimeZone(timeZone);
+		Instant now = this.clock.instant();
+		customer.update(displayName, preferredLanguage, timeZone, tier, notes, now);
+		List<NewCustomer.IdentityInput> additions = addIdentities == null ? List.of() : addIdentities;
+		for (int i = 0; i < additions.size(); i++) {
+			NewCustomer.IdentityInput identity = additions.get(i);
+			Optional<Customer> owner = this.customers.findByIdentity(identity.kind(),
+					identity.kind().normalize(identity.value()));
+			if (owner.isPresent() && !owner.get().id().equals(customerId)) {
+				throw new InvalidInputException("identities[" + i + "]", "already belongs to another customer");
+			}
+			customer.addIdentity(identity.kind(), identity.value(), now);
+		}
+		return customer.toView();
+	}
+
+	/**
+	 * Merges {@code mergedId} into {@code survivorId}: identities and tickets move to the survivor,
+	 * the merged record only forwards.
+	 * @throws IllegalStateException when either was already merged, or both are the same
+	 */
+	@Transactional
+	public CustomerView merge(UUID survivorId, UUID mergedId) {
+		if (survivorId.equals(mergedId)) {
+			throw new IllegalStateException("A customer cannot be merged into itself");
+		}
+		Customer survivor = load(survivorId);
+		Customer merged = load(mergedId);
+		merged.mergeInto(survivor, this.clock.instant());
+		this.customers.flush();
+		this.events.publishEvent(new CustomersMerged(mergedId, survivorId));
+		return survivor.toView();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CustomerView> find(UUID customerId) {
+		return this.customers.findById(customerId).map(Customer::toView);
+	}
+
+	/** The customer as shown to agents, following a merge to the survivor. */
+	@Transactional(readOnly = true)
+	public CustomerView get(UUID customerId) {
+		Customer customer = load(customerId);
+		while (customer.isMerged()) {
+			customer = load(customer.mergedInto());
+		}
+		return customer.toView();
+	}
+
+	@Transactional(readOnly = true)
+	public Page<CustomerView> list(String query, String cursor, int limit) {
+		Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+		StringBuilder sql = new StringBuilder("select c.id, c.created_at from customer c where c.merged_into is null");
+		List<Object> params = new ArrayList<>();
+		if (query != null && !query.isBlank()) {
+			String like = "%" + query.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			sql.append(" and (lower(c.display_name) like ? or exists (select 1 from customer_identity i"
+					+ " where i.customer_id = c.id and lower(i.value) like ?))");
+			params.add(like);
+			params.add(like);
+		}
+		if (after != null) {
+			sql.append(" and (c.created_at, c.id) < (?, ?)");
+			params.add(Timestamp.from(after.createdAt()));
+			params.add(after.id());
+		}
+		sql.append(" order by c.created_at desc, c.id desc limit ?");
+		params.add(limit + 1);
+		List<Cursor> rows = this.jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new Cursor(rs.getTimestamp(2).toInstant(), rs.getObject(1, UUID.class)))
+			.list();
+		boolean more = rows.size() > limit;
+		List<Cursor> page = more ? rows.subList(0, limit) : rows;
+		List<CustomerView> items = page.stream().map(row -> load(row.id()).toView()).toList();
+		return new Page<>(items, more ? page.get(page.size() - 1).encode() : null);
+	}
+
+	private static void checkTimeZone(String timeZone) {
+		if (timeZone == null) {
+			return;
+		}
+		try {
+			ZoneId.of(timeZone);
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidInputException("timeZone", "is not a known time zone");
+		}
+	}
+
+	private Customer load(UUID customerId) {
+		return this.customers.findById(customerId).orElseThrow(() -> new NotFoundException("Customer", customerId));
+	}
+
+}

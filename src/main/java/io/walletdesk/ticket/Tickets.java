@@ -1,0 +1,16 @@
+package io.walletdesk.ticket;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Tickets extends JpaRepository<Ticket, UUID> {
+
+	@Query(value = "select nextval('ticket_number_seq')", nativeQuery = true)
+	long nextNumber();
+
+	List<Ticket> findByRequesterId(UUID requesterId);
+
+}
