@@ -38,7 +38,7 @@ create table api_token (
     id           uuid primary key,
     agent_id     uuid         not null references agent (id) on delete cascade,
     name         varchar(100) not null,
-    token_hash   char(64)     not null unique,
+    token_hash   varchar(64)     not null unique,
     token_prefix varchar(16)  not null,
     created_at   timestamptz  not null,
     last_used_at timestamptz,
