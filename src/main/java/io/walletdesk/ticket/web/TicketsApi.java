@@ -56,6 +56,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @RestController
 @RequestMapping("/api/v1/tickets")
@@ -71,24 +72,30 @@ class TicketsApi {
 
 	private final CustomerManagement customers;
 
-	TicketsApi(TicketManagement tickets, TicketQueries queries, CustomerManagement customers) {
+	private final TransactionTemplate transaction;
+
+	TicketsApi(TicketManagement tickets, TicketQueries queries, CustomerManagement customers,
+			TransactionTemplate transaction) {
 		this.tickets = tickets;
 		this.queries = queries;
 		this.customers = customers;
+		this.transaction = transaction;
 	}
 
 	@PostMapping
 	@Operation(summary = "Open a ticket with the customer's first message")
 	ResponseEntity<TicketView> open(@Valid @RequestBody OpenTicketRequest request,
 			@AuthenticationPrincipal AgentPrincipal agent) {
-		UUID requesterId = requester(request.requester());
 		Channel channel = request.channel() == null ? Channel.API : Channel.fromId(request.channel());
-		TicketView ticket = this.tickets.open(new OpenTicket(requesterId, request.subject(), request.body(),
-				request.bodyHtml(), channel, request.externalId(), null,
-				request.priority() == null ? null : Priority.fromId(request.priority()),
-				request.category() == null ? null : Category.fromId(request.category()), request.tags(),
-				request.groupId(), request.assigneeId(), attachments(request.attachments()),
-				Actor.agent(agent.id(), agent.displayName())));
+		Priority priority = request.priority() == null ? null : Priority.fromId(request.priority());
+		Category category = request.category() == null ? null : Category.fromId(request.category());
+		List<NewAttachment> attachments = attachments(request.attachments());
+		// One transaction for the requester and the ticket: a rejected ticket leaves no
+		// stray customer.
+		TicketView ticket = this.transaction.execute(status -> this.tickets
+			.open(new OpenTicket(requester(request.requester()), request.subject(), request.body(), request.bodyHtml(),
+					channel, request.externalId(), null, priority, category, request.tags(), request.groupId(),
+					request.assigneeId(), attachments, Actor.agent(agent.id(), agent.displayName()))));
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id())).body(ticket);
 	}
 
@@ -132,7 +139,8 @@ class TicketsApi {
 	ResponseEntity<TicketView.MessageView> post(@PathVariable UUID id, @Valid @RequestBody PostMessageRequest request,
 			@AuthenticationPrincipal AgentPrincipal agent) {
 		TicketAccess.check(agent, this.tickets.get(id));
-		Visibility visibility = request.visibility() == null ? Visibility.PUBLIC : Visibility.fromId(request.visibility());
+		Visibility visibility = request.visibility() == null ? Visibility.PUBLIC
+				: Visibility.fromId(request.visibility());
 		TicketView.MessageView message = this.tickets.post(id,
 				new PostMessage(Actor.agent(agent.id(), agent.displayName()), visibility, request.body(),
 						request.bodyHtml(), Channel.API, null, null, attachments(request.attachments()),
@@ -157,8 +165,8 @@ class TicketsApi {
 						: null,
 				body.containsKey("assigneeId")
 						? Optional.ofNullable(text(body, "assigneeId", true)).map(v -> uuid("assigneeId", v)) : null,
-				body.containsKey("groupId") ? Optional.ofNullable(text(body, "groupId", true)).map(v -> uuid("groupId", v))
-						: null,
+				body.containsKey("groupId")
+						? Optional.ofNullable(text(body, "groupId", true)).map(v -> uuid("groupId", v)) : null,
 				body.containsKey("tags") ? tags(body.get("tags")) : null);
 		return this.tickets.change(id, change, Actor.agent(agent.id(), agent.displayName()));
 	}
@@ -173,7 +181,8 @@ class TicketsApi {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+					ContentDisposition.attachment()
+						.filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8)
 						.build()
 						.toString())
 			.header("X-Content-Type-Options", "nosniff")
@@ -185,10 +194,12 @@ class TicketsApi {
 			return this.customers.get(requester.customerId()).id();
 		}
 		if (requester.email() != null && !requester.email().isBlank()) {
-			return this.customers.identify(IdentityKind.EMAIL, requester.email(), requester.name(), requester.language());
+			return this.customers.identify(IdentityKind.EMAIL, requester.email(), requester.name(),
+					requester.language());
 		}
 		if (requester.phone() != null && !requester.phone().isBlank()) {
-			return this.customers.identify(IdentityKind.PHONE, requester.phone(), requester.name(), requester.language());
+			return this.customers.identify(IdentityKind.PHONE, requester.phone(), requester.name(),
+					requester.language());
 		}
 		throw new InvalidInputException("requester", "needs a customerId, an email or a phone number");
 	}
@@ -211,8 +222,8 @@ class TicketsApi {
 		return result;
 	}
 
-	private static <E extends Enum<E>> Set<E> ids(Collection<String> values, java.util.function.Function<String, E> parse,
-			Class<E> type) {
+	private static <E extends Enum<E>> Set<E> ids(Collection<String> values,
+			java.util.function.Function<String, E> parse, Class<E> type) {
 		if (values == null || values.isEmpty()) {
 			return null;
 		}
