@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
+import io.walletdesk.platform.NewAwareEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
@@ -14,7 +15,7 @@ import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "customer")
-class Customer {
+class Customer extends NewAwareEntity {
 
 	@Id
 	private UUID id;
@@ -56,6 +57,11 @@ class Customer {
 	}
 
 	UUID id() {
+		return this.id;
+	}
+
+	@Override
+	public UUID getId() {
 		return this.id;
 	}
 

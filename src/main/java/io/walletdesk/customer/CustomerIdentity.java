@@ -3,6 +3,7 @@ package io.walletdesk.customer;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.walletdesk.platform.NewAwareEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +14,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "customer_identity")
-class CustomerIdentity {
+class CustomerIdentity extends NewAwareEntity {
 
 	@Id
 	private UUID id;
@@ -30,6 +31,11 @@ class CustomerIdentity {
 	private Instant createdAt;
 
 	protected CustomerIdentity() {
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
 	}
 
 	CustomerIdentity(Customer customer, IdentityKind kind, String value, Instant now) {

@@ -143,6 +143,19 @@ public class CustomerManagement {
 		return survivor.toView();
 	}
 
+	/**
+	 * The name agents see for a customer, cheaply (no identities loaded).
+	 * @throws NotFoundException when there is no such customer
+	 */
+	@Transactional(readOnly = true)
+	public String displayName(UUID customerId) {
+		return this.jdbc.sql("select display_name from customer where id = ?")
+			.param(customerId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Customer", customerId));
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<CustomerView> find(UUID customerId) {
 		return this.customers.findById(customerId).map(Customer::toView);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import io.walletdesk.platform.NewAwareEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "agent")
-class Agent {
+class Agent extends NewAwareEntity {
 
 	@Id
 	private UUID id;
@@ -94,6 +95,11 @@ class Agent {
 	}
 
 	UUID id() {
+		return this.id;
+	}
+
+	@Override
+	public UUID getId() {
 		return this.id;
 	}
 

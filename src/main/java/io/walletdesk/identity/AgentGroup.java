@@ -3,13 +3,14 @@ package io.walletdesk.identity;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.walletdesk.platform.NewAwareEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "agent_group")
-class AgentGroup {
+class AgentGroup extends NewAwareEntity {
 
 	@Id
 	private UUID id;
@@ -35,6 +36,11 @@ class AgentGroup {
 	}
 
 	UUID id() {
+		return this.id;
+	}
+
+	@Override
+	public UUID getId() {
 		return this.id;
 	}
 

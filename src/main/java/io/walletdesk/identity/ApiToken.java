@@ -3,13 +3,14 @@ package io.walletdesk.identity;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.walletdesk.platform.NewAwareEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "api_token")
-class ApiToken {
+class ApiToken extends NewAwareEntity {
 
 	@Id
 	private UUID id;
@@ -41,6 +42,11 @@ class ApiToken {
 	}
 
 	UUID id() {
+		return this.id;
+	}
+
+	@Override
+	public UUID getId() {
 		return this.id;
 	}
 

@@ -3,13 +3,14 @@ package io.walletdesk.identity;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.walletdesk.platform.NewAwareEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "agent_recovery_code")
-class RecoveryCode {
+class RecoveryCode extends NewAwareEntity {
 
 	@Id
 	private UUID id;
@@ -21,6 +22,11 @@ class RecoveryCode {
 	private Instant usedAt;
 
 	protected RecoveryCode() {
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
 	}
 
 	RecoveryCode(UUID agentId, String codeHash) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import io.walletdesk.platform.NewAwareEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -12,7 +13,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "ticket_attachment")
-class Attachment {
+class Attachment extends NewAwareEntity {
 
 	@Id
 	private UUID id;
@@ -42,6 +43,11 @@ class Attachment {
 	}
 
 	UUID id() {
+		return this.id;
+	}
+
+	@Override
+	public UUID getId() {
 		return this.id;
 	}
 

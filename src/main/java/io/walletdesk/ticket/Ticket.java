@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import io.walletdesk.platform.NewAwareEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -25,7 +26,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "ticket")
-class Ticket {
+class Ticket extends NewAwareEntity {
 
 	@Id
 	private UUID id;
@@ -259,6 +260,11 @@ class Ticket {
 	}
 
 	UUID id() {
+		return this.id;
+	}
+
+	@Override
+	public UUID getId() {
 		return this.id;
 	}
 

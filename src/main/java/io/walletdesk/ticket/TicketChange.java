@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Convert;
+import io.walletdesk.platform.NewAwareEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "ticket_change")
-class TicketChange {
+class TicketChange extends NewAwareEntity {
 
 	@Id
 	private UUID id;
@@ -36,6 +37,11 @@ class TicketChange {
 	private String newValue;
 
 	protected TicketChange() {
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
 	}
 
 	TicketChange(UUID ticketId, Instant at, Actor actor, String field, String oldValue, String newValue) {

@@ -88,8 +88,7 @@ public class TicketManagement {
 		}
 		Instant now = this.clock.instant();
 		Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
-		Actor requester = Actor.customer(command.requesterId(),
-				this.customers.get(command.requesterId()).displayName());
+		Actor requester = Actor.customer(command.requesterId(), this.customers.displayName(command.requesterId()));
 		Ticket ticket = new Ticket(this.tickets.nextNumber(), subject(command.subject(), body.text()),
 				command.channel(), command.requesterId(), command.priority(), command.category(), command.tags(),
 				command.openedBy(), now);
