@@ -46,7 +46,7 @@ final class EmbeddedPostgresServer {
 		return instance;
 	}
 
-	private static EmbeddedPostgresServer start(Path dataDirectory, boolean ephemeral) {
+	static EmbeddedPostgresServer start(Path dataDirectory, boolean ephemeral) {
 		try {
 			Path directory = ephemeral ? Files.createTempDirectory("walletdesk-pg") : dataDirectory.toAbsolutePath();
 			Files.createDirectories(directory);
@@ -108,7 +108,7 @@ final class EmbeddedPostgresServer {
 	 * A server left running by a killed JVM still owns the data directory; a new start
 	 * would fail until it is gone.
 	 */
-	private static void stopOrphanedServer(Path directory) throws IOException {
+	static void stopOrphanedServer(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return;
@@ -123,6 +123,10 @@ final class EmbeddedPostgresServer {
 			orphan.get().onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
 		}
 		Files.deleteIfExists(pidFile);
+	}
+
+	void stop() throws IOException {
+		this.postgres.close();
 	}
 
 	String jdbcUrl(String database) {
