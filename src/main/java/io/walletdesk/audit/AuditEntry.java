@@ -7,7 +7,8 @@ import java.util.UUID;
  * One audit record as read back.
  *
  * @param kind what happened, e.g. {@code secret_redacted}, {@code reply_blocked}
- * @param actorKind who did it: {@code customer}, {@code agent}, {@code bot}, {@code system}
+ * @param actorKind who did it: {@code customer}, {@code agent}, {@code bot},
+ * {@code system}
  * @param ticketId the ticket concerned, if any
  * @param detail a short human-readable description (never a secret)
  */

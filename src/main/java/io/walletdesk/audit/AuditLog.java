@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends to and reads the audit log. Entries are written in the caller's transaction, so an
- * audited change and its record commit or roll back together; callers must never put a secret
- * into {@code detail}.
+ * Appends to and reads the audit log. Entries are written in the caller's transaction, so
+ * an audited change and its record commit or roll back together; callers must never put a
+ * secret into {@code detail}.
  */
 @Service
 public class AuditLog {
@@ -37,7 +37,8 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records an event that must be kept even when the caller's work is refused (a blocked reply).
+	 * Records an event that must be kept even when the caller's work is refused (a
+	 * blocked reply).
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordIndependently(String kind, String actorKind, UUID actorId, String actorName, UUID ticketId,

