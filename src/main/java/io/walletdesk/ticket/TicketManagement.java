@@ -69,10 +69,18 @@ public class TicketManagement {
 	 */
 	@Transactional
 	public TicketView open(OpenTicket command) {
+		return openWithMessage(command).ticket();
+	}
+
+	/**
+	 * Like {@link #open(OpenTicket)}, also telling the id of the stored first message.
+	 */
+	@Transactional
+	public Opened openWithMessage(OpenTicket command) {
 		if (command.externalId() != null) {
 			Optional<Message> seen = this.messages.findByExternalId(command.channel(), command.externalId());
 			if (seen.isPresent()) {
-				return load(seen.get().ticketId()).toView();
+				return new Opened(load(seen.get().ticketId()).toView(), seen.get().id());
 			}
 		}
 		Body body = body(command.body(), command.bodyHtml());
@@ -105,11 +113,31 @@ public class TicketManagement {
 		attach(message, command.attachments(), now);
 		this.messages.save(message);
 		this.changes.saveAll(ticket.drainChanges());
+		// Other modules continue this transaction with plain JDBC, which must see these
+		// rows.
+		this.changes.flush();
 		TicketView view = ticket.toView();
 		this.events.publishEvent(new TicketOpened(ticket.id(), view.number(), command.channel(), command.requesterId(),
 				view.priority(), view.groupId()));
 		this.events.publishEvent(new MessageReceived(ticket.id(), message.id(), command.channel(), true));
-		return view;
+		return new Opened(view, message.id());
+	}
+
+	/**
+	 * The message a channel delivered under this id before, if any.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<MessageRef> findByExternalId(Channel channel, String externalId) {
+		return this.messages.findByExternalId(channel, externalId)
+			.map(message -> new MessageRef(message.ticketId(), message.id()));
+	}
+
+	/**
+	 * One message by id, with the ticket it belongs to.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketView.MessageView> message(UUID messageId) {
+		return this.messages.findById(messageId).map(Message::toView);
 	}
 
 	/**
@@ -152,6 +180,7 @@ public class TicketManagement {
 		attach(message, command.attachments(), now);
 		this.messages.save(message);
 		this.changes.saveAll(ticket.drainChanges());
+		this.changes.flush();
 		if (author.kind() == AuthorKind.CUSTOMER) {
 			this.events.publishEvent(new MessageReceived(ticket.id(), message.id(), command.channel(), false));
 		}
@@ -299,6 +328,19 @@ public class TicketManagement {
 	}
 
 	private record Body(String text, String html) {
+	}
+
+	/**
+	 * A ticket just opened (or found again by its first message's channel id) and that
+	 * message.
+	 */
+	public record Opened(TicketView ticket, UUID messageId) {
+	}
+
+	/**
+	 * Where a message is stored.
+	 */
+	public record MessageRef(UUID ticketId, UUID messageId) {
 	}
 
 	/**
