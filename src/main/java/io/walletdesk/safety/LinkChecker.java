@@ -18,18 +18,19 @@ import io.walletdesk.safety.internal.LinkCandidates.Candidate;
 /**
  * Finds the links and bare domains in a text and tells official ones from lookalikes.
  * <p>
- * A host is {@link LinkVerdict#OFFICIAL} when it is an official domain or a subdomain of one. It
- * is a {@link LinkVerdict#LOOKALIKE}, in this order, when: it is on the block list; it is a raw IP
- * address (dotted, decimal, hex or IPv6); it hides behind an official-looking user part
- * ({@code https://brand.com@evil.io}); its name has the same Unicode confusable skeleton (UTS
- * #39, through ICU's {@link SpoofChecker}, plus digit 0 for o and vv for w) as a brand
- * ({@code xn--} names are reported as punycode); it carries a brand name or domain in its
- * subdomains ({@code brand.com.verify-login.io}); it is a brand under another suffix
- * ({@code brand.io}); it is within Damerau-Levenshtein distance 2 of a brand of six or more
- * letters, 1 of a shorter one, or the block list's tolerance for its fuzzylist brands; or it adds
- * words or hyphens to a brand of four or more letters ({@code brand-support.com}). Brands are the
- * registrable names of the official domains and the block list's fuzzylist. Whitelisted hosts are
- * never lookalikes. Anything else is {@link LinkVerdict#UNRELATED}.
+ * A host is {@link LinkVerdict#OFFICIAL} when it is an official domain or a subdomain of
+ * one. It is a {@link LinkVerdict#LOOKALIKE}, in this order, when: it is on the block
+ * list; it is a raw IP address (dotted, decimal, hex or IPv6); it hides behind an
+ * official-looking user part ({@code https://brand.com@evil.io}); its name has the same
+ * Unicode confusable skeleton (UTS #39, through ICU's {@link SpoofChecker}, plus digit 0
+ * for o and vv for w) as a brand ({@code xn--} names are reported as punycode); it
+ * carries a brand name or domain in its subdomains ({@code brand.com.verify-login.io});
+ * it is a brand under another suffix ({@code brand.io}); it is within Damerau-Levenshtein
+ * distance 2 of a brand of six or more letters, 1 of a shorter one, or the block list's
+ * tolerance for its fuzzylist brands; or it adds words or hyphens to a brand of four or
+ * more letters ({@code brand-support.com}). Brands are the registrable names of the
+ * official domains and the block list's fuzzylist. Whitelisted hosts are never
+ * lookalikes. Anything else is {@link LinkVerdict#UNRELATED}.
  * <p>
  * Immutable and safe to share between threads.
  */
@@ -151,8 +152,8 @@ public final class LinkChecker {
 				&& EditDistance.damerauLevenshtein(name.label, brand.label, limit) <= limit) {
 			return international ? LinkReason.PUNYCODE : LinkReason.TYPOSQUAT;
 		}
-		if (brand.label.length() >= 4 && (name.label.contains(brand.label) || labelSkeleton.contains(brand.labelSkeleton)
-				|| hyphenPartNear(name.label, brand))) {
+		if (brand.label.length() >= 4 && (name.label.contains(brand.label)
+				|| labelSkeleton.contains(brand.labelSkeleton) || hyphenPartNear(name.label, brand))) {
 			return LinkReason.EXTRA_WORDS;
 		}
 		return null;
@@ -170,7 +171,9 @@ public final class LinkChecker {
 		return false;
 	}
 
-	/** Whether the subdomain part holds a brand's domain or, as a whole word, its name. */
+	/**
+	 * Whether the subdomain part holds a brand's domain or, as a whole word, its name.
+	 */
 	private boolean mentions(String subdomain, Brand brand) {
 		if (subdomain.contains(brand.unicode)) {
 			return true;
@@ -218,8 +221,8 @@ public final class LinkChecker {
 	}
 
 	/**
-	 * The confusable skeleton of a name, lower-cased, with the ASCII tricks that UTS #39 leaves
-	 * alone in lower case (0 for o, vv for w) folded too.
+	 * The confusable skeleton of a name, lower-cased, with the ASCII tricks that UTS #39
+	 * leaves alone in lower case (0 for o, vv for w) folded too.
 	 */
 	private String fold(String s) {
 		return this.spoof.getSkeleton(s).toLowerCase(Locale.ROOT).replace("vv", "w").replace('0', 'o');
@@ -263,8 +266,7 @@ public final class LinkChecker {
 					int labels = top.split("\\.").length;
 					String[] parts = unicode.split("\\.");
 					if (parts.length >= labels) {
-						registrable = String.join(".", Arrays.copyOfRange(parts, parts.length - labels,
-								parts.length));
+						registrable = String.join(".", Arrays.copyOfRange(parts, parts.length - labels, parts.length));
 					}
 				}
 			}

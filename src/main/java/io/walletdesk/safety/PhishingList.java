@@ -17,8 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A block list in the format of the public MetaMask-style phishing configuration:
- * <pre>
+ * A block list in the format of the public MetaMask-style phishing configuration: <pre>
  * {"version": 2, "tolerance": 2, "fuzzylist": ["brand.com"], "whitelist": ["ok.com"], "blacklist": ["evil.io"]}
  * </pre>
  *

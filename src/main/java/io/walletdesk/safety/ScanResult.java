@@ -6,12 +6,12 @@ import java.util.Objects;
 /**
  * What a scan found.
  *
- * @param redactedText the text with every secret replaced by its placeholder and nothing else
- * changed
- * @param secrets the secrets, ordered by position, never overlapping, with offsets into the
+ * @param redactedText the text with every secret replaced by its placeholder and nothing
+ * else changed
+ * @param secrets the secrets, ordered by position, never overlapping, with offsets into
+ * the original text
+ * @param links the links outside the secrets, ordered by position, with offsets into the
  * original text
- * @param links the links outside the secrets, ordered by position, with offsets into the original
- * text
  */
 public record ScanResult(String redactedText, List<SecretFinding> secrets, List<LinkFinding> links) {
 

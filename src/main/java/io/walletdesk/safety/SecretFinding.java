@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * One secret found in a text.
  * <p>
- * Deliberately carries no part of the secret itself, only where it was, so that findings may be
- * logged, stored and shown to agents.
+ * Deliberately carries no part of the secret itself, only where it was, so that findings
+ * may be logged, stored and shown to agents.
  *
  * @param type what kind of secret
  * @param start offset of its first character in the scanned text (inclusive)

@@ -17,15 +17,16 @@ import io.walletdesk.safety.internal.ScanContext;
  * Finds wallet secrets in customer messages and replaces them with placeholders.
  * <p>
  * Recognises BIP-39 recovery phrases (English, Chinese simplified and traditional; see
- * {@link MnemonicDetector} for the rules), raw 64-hex private keys (see {@link KeyDetector} for
- * how keys are told from transaction hashes), Bitcoin WIF keys, BIP-32 extended private keys,
- * Solana secret keys and Ethereum keystore files, and classifies the links in the text with a
- * {@link LinkChecker}.
+ * {@link MnemonicDetector} for the rules), raw 64-hex private keys (see
+ * {@link KeyDetector} for how keys are told from transaction hashes), Bitcoin WIF keys,
+ * BIP-32 extended private keys, Solana secret keys and Ethereum keystore files, and
+ * classifies the links in the text with a {@link LinkChecker}.
  * <p>
- * Guarantees: every finding lies within the text, findings never overlap, the rest of the text is
- * kept as it was, and scanning a redacted text again finds nothing and changes nothing. The last
- * holds because a scan repeats itself on its own output until nothing new turns up (placeholders
- * can themselves announce a phrase that follows them, e.g. "mnemonic, 12 words").
+ * Guarantees: every finding lies within the text, findings never overlap, the rest of the
+ * text is kept as it was, and scanning a redacted text again finds nothing and changes
+ * nothing. The last holds because a scan repeats itself on its own output until nothing
+ * new turns up (placeholders can themselves announce a phrase that follows them, e.g.
+ * "mnemonic, 12 words").
  * <p>
  * Immutable and safe to share between threads; needs no Spring.
  */
@@ -33,8 +34,7 @@ public final class SecretScanner {
 
 	private static final int MAX_ROUNDS = 4;
 
-	private static final Comparator<SecretFinding> PREFERENCE = Comparator
-		.comparingInt(SecretFinding::length)
+	private static final Comparator<SecretFinding> PREFERENCE = Comparator.comparingInt(SecretFinding::length)
 		.reversed()
 		.thenComparing(SecretFinding::certainty)
 		.thenComparingInt(SecretFinding::start);
@@ -46,8 +46,8 @@ public final class SecretScanner {
 	private final LinkChecker links;
 
 	/**
-	 * A scanner whose link checker knows no official domains (every link is unrelated or a
-	 * lookalike by form alone, such as a raw IP).
+	 * A scanner whose link checker knows no official domains (every link is unrelated or
+	 * a lookalike by form alone, such as a raw IP).
 	 */
 	public SecretScanner() {
 		this(new LinkChecker(List.of()));
@@ -74,10 +74,11 @@ public final class SecretScanner {
 	/**
 	 * Finds the secrets and links in a text and redacts the secrets.
 	 * @param text the text, not null
-	 * @param knownAddresses the customer's EVM ({@code 0x…}) and Tron ({@code T…}) addresses; a 64-hex
-	 * key that derives one of them is certainly a secret, whatever the words around it; may be null
-	 * or empty
-	 * @return the redacted text, the secrets and the links, with offsets into {@code text}
+	 * @param knownAddresses the customer's EVM ({@code 0x…}) and Tron ({@code T…})
+	 * addresses; a 64-hex key that derives one of them is certainly a secret, whatever
+	 * the words around it; may be null or empty
+	 * @return the redacted text, the secrets and the links, with offsets into
+	 * {@code text}
 	 */
 	public ScanResult scan(String text, Collection<String> knownAddresses) {
 		Objects.requireNonNull(text, "text");
@@ -104,12 +105,14 @@ public final class SecretScanner {
 	}
 
 	/**
-	 * Redacts the secrets in the text content of an HTML fragment and leaves the markup alone.
+	 * Redacts the secrets in the text content of an HTML fragment and leaves the markup
+	 * alone.
 	 * <p>
-	 * The text is read as a browser shows it ({@code <br>} and block tags are line breaks, inline
-	 * tags are nothing, character references are decoded), scanned, and each secret's characters
-	 * are removed from the source while every tag between them is kept, so the result stays
-	 * well-formed wherever the input was; the placeholder stands where the secret began.
+	 * The text is read as a browser shows it ({@code <br>
+	 * } and block tags are line breaks, inline tags are nothing, character references are
+	 * decoded), scanned, and each secret's characters are removed from the source while
+	 * every tag between them is kept, so the result stays well-formed wherever the input
+	 * was; the placeholder stands where the secret began.
 	 * @param html an HTML fragment, not null
 	 * @return the fragment with secrets replaced; the input itself when none was found
 	 */
@@ -171,7 +174,9 @@ public final class SecretScanner {
 		return resolve(found);
 	}
 
-	/** Keeps the longest (then most certain) of overlapping findings, ordered by position. */
+	/**
+	 * Keeps the longest (then most certain) of overlapping findings, ordered by position.
+	 */
 	private static List<SecretFinding> resolve(List<SecretFinding> findings) {
 		if (findings.size() <= 1) {
 			return findings;
@@ -202,8 +207,9 @@ public final class SecretScanner {
 	}
 
 	/**
-	 * Moves findings in a redacted text back onto the original: offsets outside placeholders
-	 * shift, and an edge inside a placeholder moves to the edge of the secret it stands for.
+	 * Moves findings in a redacted text back onto the original: offsets outside
+	 * placeholders shift, and an edge inside a placeholder moves to the edge of the
+	 * secret it stands for.
 	 */
 	private static List<SecretFinding> mapBack(List<SecretFinding> found, List<SecretFinding> secrets) {
 		int n = secrets.size();

@@ -1,7 +1,7 @@
 /**
- * Safety: keeps wallet secrets out of conversations and phishing links away from customers, by
- * redacting recovery phrases and private keys, checking links against official domains, guarding
- * agents' replies and supplying security guidance.
+ * Safety: keeps wallet secrets out of conversations and phishing links away from
+ * customers, by redacting recovery phrases and private keys, checking links against
+ * official domains, guarding agents' replies and supplying security guidance.
  */
 @ApplicationModule(displayName = "Safety")
 package io.walletdesk.safety;

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The BIP-39 English, Chinese simplified and Chinese traditional wordlists, indexed for lookups in
- * constant time, and the BIP-39 checksum rule.
+ * The BIP-39 English, Chinese simplified and Chinese traditional wordlists, indexed for
+ * lookups in constant time, and the BIP-39 checksum rule.
  * <p>
  * Immutable and safe to share between threads; load it once with {@link #load()}.
  */
@@ -27,11 +27,17 @@ public final class Bip39 {
 
 	private static final int WORDS = 2048;
 
+	private static final int PACKED_SLOTS = 8192;
+
 	private static final Bip39 INSTANCE = new Bip39();
 
 	private final String[] english;
 
 	private final Map<String, Integer> englishIndex;
+
+	private final long[] packedKeys;
+
+	private final short[] packedValues;
 
 	private final short[] simplified;
 
@@ -44,8 +50,17 @@ public final class Bip39 {
 	private Bip39() {
 		this.english = read("english");
 		this.englishIndex = new HashMap<>(WORDS * 2);
+		this.packedKeys = new long[PACKED_SLOTS];
+		this.packedValues = new short[PACKED_SLOTS];
 		for (int i = 0; i < WORDS; i++) {
 			this.englishIndex.put(this.english[i], i);
+			long key = pack(this.english[i], 0, this.english[i].length());
+			int slot = slot(key);
+			while (this.packedKeys[slot] != 0) {
+				slot = (slot + 1) & (PACKED_SLOTS - 1);
+			}
+			this.packedKeys[slot] = key;
+			this.packedValues[slot] = (short) i;
 		}
 		this.simplifiedWords = read("chinese_simplified");
 		this.traditionalWords = read("chinese_traditional");
@@ -54,7 +69,8 @@ public final class Bip39 {
 	}
 
 	/**
-	 * The wordlists, read from {@code safety/bip39/} on the class path once per class loader.
+	 * The wordlists, read from {@code safety/bip39/} on the class path once per class
+	 * loader.
 	 * @return the shared instance
 	 */
 	public static Bip39 load() {
@@ -78,6 +94,55 @@ public final class Bip39 {
 	public int englishIndex(String lowercase) {
 		Integer index = this.englishIndex.get(lowercase);
 		return (index != null) ? index : -1;
+	}
+
+	/**
+	 * Index of an English word written in a text, in any letter case, without creating a
+	 * string: this runs for every word of every message.
+	 * @param text the text
+	 * @param from first character of the word
+	 * @param to end of the word
+	 * @return 0..2047, or -1 when it is not on the list
+	 */
+	public int englishIndex(CharSequence text, int from, int to) {
+		int length = to - from;
+		if (length < 3 || length > 8) {
+			return -1;
+		}
+		long key = pack(text, from, to);
+		if (key < 0) {
+			return -1;
+		}
+		int slot = slot(key);
+		while (this.packedKeys[slot] != 0) {
+			if (this.packedKeys[slot] == key) {
+				return this.packedValues[slot];
+			}
+			slot = (slot + 1) & (PACKED_SLOTS - 1);
+		}
+		return -1;
+	}
+
+	/**
+	 * Packs up to 12 ASCII letters, case-folded, into 5 bits each; -1 for anything else.
+	 * The English words are 3 to 8 letters, so a key identifies a word exactly and an
+	 * open-addressing table of longs replaces a map of strings on the hot path.
+	 */
+	private static long pack(CharSequence text, int from, int to) {
+		long key = 0;
+		for (int i = from; i < to; i++) {
+			int c = text.charAt(i) | 0x20;
+			if (c < 'a' || c > 'z') {
+				return -1;
+			}
+			key = (key << 5) | (c - 'a' + 1);
+		}
+		return key;
+	}
+
+	private static int slot(long key) {
+		long h = key * 0x9E3779B97F4A7C15L;
+		return (int) (h >>> 51) & (PACKED_SLOTS - 1);
 	}
 
 	/**
@@ -105,9 +170,9 @@ public final class Bip39 {
 	}
 
 	/**
-	 * English words that a mistyped token most likely stands for: those within Damerau-Levenshtein
-	 * distance 2 (1 for tokens of up to four letters) and the one word that shares the token's
-	 * first four letters, which BIP-39 makes unique.
+	 * English words that a mistyped token most likely stands for: those within
+	 * Damerau-Levenshtein distance 2 (1 for tokens of up to four letters) and the one
+	 * word that shares the token's first four letters, which BIP-39 makes unique.
 	 * @param token a lower-case token of ASCII letters that is not on the list
 	 * @return candidate indexes, nearest first; empty when none is close
 	 */
@@ -136,8 +201,9 @@ public final class Bip39 {
 	}
 
 	/**
-	 * Whether word indexes form a phrase with a valid BIP-39 checksum: the last {@code length / 3}
-	 * bits equal the first bits of the SHA-256 of the entropy before them.
+	 * Whether word indexes form a phrase with a valid BIP-39 checksum: the last
+	 * {@code length / 3} bits equal the first bits of the SHA-256 of the entropy before
+	 * them.
 	 * @param indexes word indexes
 	 * @param offset first word
 	 * @param length number of words, a BIP-39 phrase length

@@ -5,9 +5,9 @@ package io.walletdesk.safety.internal;
  * substitutions and transpositions of adjacent characters).
  * <p>
  * Written here rather than taken from a library because the callers compare short tokens
- * against thousands of words per message and need the early exit once the bound is passed,
- * which the general-purpose implementations (e.g. Apache Commons Text) do not offer for the
- * Damerau variant.
+ * against thousands of words per message and need the early exit once the bound is
+ * passed, which the general-purpose implementations (e.g. Apache Commons Text) do not
+ * offer for the Damerau variant.
  */
 public final class EditDistance {
 

@@ -4,20 +4,25 @@ import java.util.Set;
 
 /**
  * The text content of an HTML fragment with, for each text character, the range of source
- * characters it came from, so that findings in the text can be mapped back onto the markup.
+ * characters it came from, so that findings in the text can be mapped back onto the
+ * markup.
  * <p>
- * Block-level tags ({@code <br>}, {@code <p>}, {@code <div>}, {@code <li>}, ...) become a line
- * break and inline tags become nothing, so a phrase split over {@code <br>} lines or wrapped in
- * {@code <span>}s reads as it is displayed. Script and style content is not text. Character
- * references are decoded one by one here because their source ranges must be kept; library
- * decoders only return the decoded string. Named references beyond the common few are left as
- * written.
+ * Block-level tags ({@code <br>
+ * }, {@code
+ * <p>
+ * }, {@code <div>}, {@code
+ * <li>}, ...) become a line break and inline tags become nothing, so a phrase split over
+ * {@code <br>
+ * } lines or wrapped in {@code <span>}s reads as it is displayed. Script and style
+ * content is not text. Character references are decoded one by one here because their
+ * source ranges must be kept; library decoders only return the decoded string. Named
+ * references beyond the common few are left as written.
  */
 public final class HtmlText {
 
-	private static final Set<String> BLOCK_TAGS = Set.of("br", "p", "div", "li", "ul", "ol", "tr", "td", "th",
-			"table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "section", "article", "header",
-			"footer", "dt", "dd", "tbody", "thead");
+	private static final Set<String> BLOCK_TAGS = Set.of("br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table",
+			"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "section", "article", "header", "footer",
+			"dt", "dd", "tbody", "thead");
 
 	private final String text;
 

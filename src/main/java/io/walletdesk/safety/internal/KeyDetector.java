@@ -17,24 +17,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Finds private keys written in the formats wallets export: 64 hex digits (EVM, Tron), Bitcoin
- * WIF, BIP-32 extended private keys, Solana 64-byte secret keys (base58 or a JSON byte array) and
- * encrypted Ethereum keystore files.
+ * Finds private keys written in the formats wallets export: 64 hex digits (EVM, Tron),
+ * Bitcoin WIF, BIP-32 extended private keys, Solana 64-byte secret keys (base58 or a JSON
+ * byte array) and encrypted Ethereum keystore files.
  * <p>
  * The rule for 64 hex digits, which are far more often transaction hashes than keys:
  * <ol>
  * <li>a key that derives one of the customer's known EVM or Tron addresses is
  * {@link Certainty#CERTAIN};</li>
- * <li>inside a URL (an explorer link such as {@code etherscan.io/tx/0x…}) it is a hash;</li>
- * <li>otherwise the nearest context word decides: 私钥, 密钥, "private key", "priv", "key:" make it
- * a {@link Certainty#LIKELY} key; 交易, 哈希, "txid", "tx", "hash" make it a hash;</li>
- * <li>with no context either way it is left alone, with or without {@code 0x}: a bare 64-hex
- * string is usually a Tron or Bitcoin transaction id, a {@code 0x} one an EVM transaction
- * hash.</li>
+ * <li>inside a URL (an explorer link such as {@code etherscan.io/tx/0x…}) it is a
+ * hash;</li>
+ * <li>otherwise the nearest context word decides: 私钥, 密钥, "private key", "priv", "key:"
+ * make it a {@link Certainty#LIKELY} key; 交易, 哈希, "txid", "tx", "hash" make it a
+ * hash;</li>
+ * <li>with no context either way it is left alone, with or without {@code 0x}: a bare
+ * 64-hex string is usually a Tron or Bitcoin transaction id, a {@code 0x} one an EVM
+ * transaction hash.</li>
  * </ol>
- * Base58 and keystore formats carry checksums or structure that prove them, so they need no
- * context, except Solana strings that decode to 64 bytes without being a key pair: those are
- * usually transaction signatures and count only with key context. Safe to share between threads.
+ * Base58 and keystore formats carry checksums or structure that prove them, so they need
+ * no context, except Solana strings that decode to 64 bytes without being a key pair:
+ * those are usually transaction signatures and count only with key context. Safe to share
+ * between threads.
  */
 public final class KeyDetector {
 
@@ -147,7 +150,8 @@ public final class KeyDetector {
 	private void xprv(String text, int start, int end, List<SecretFinding> out) {
 		byte[] decoded = decode(text, start, end);
 		boolean valid = decoded != null && decoded.length == 82 && Secp256k1.checksumValid(decoded);
-		// A mistyped extended key still gives away the rest of it; the prefix alone is telling.
+		// A mistyped extended key still gives away the rest of it; the prefix alone is
+		// telling.
 		out.add(new SecretFinding(SecretType.XPRV, start, end, 0, valid ? Certainty.CERTAIN : Certainty.LIKELY));
 	}
 
@@ -164,7 +168,9 @@ public final class KeyDetector {
 		}
 	}
 
-	/** Parses {@code [n, n, ...]} of exactly 64 numbers 0..255 starting at {@code open}. */
+	/**
+	 * Parses {@code [n, n, ...]} of exactly 64 numbers 0..255 starting at {@code open}.
+	 */
 	private static void solanaByteArray(String text, int open, List<SecretFinding> out) {
 		byte[] bytes = new byte[64];
 		int count = 0;
@@ -214,7 +220,8 @@ public final class KeyDetector {
 
 	/**
 	 * Redacts whole JSON objects that hold a keystore's {@code crypto.ciphertext} and
-	 * {@code crypto.kdf}; an object cut off at the end of the text counts from its opening brace.
+	 * {@code crypto.kdf}; an object cut off at the end of the text counts from its
+	 * opening brace.
 	 */
 	private void keystores(String text, List<SecretFinding> out) {
 		if (!containsIgnoreCase(text, "ciphertext", 0, text.length())) {
@@ -265,7 +272,8 @@ public final class KeyDetector {
 				}
 			}
 			catch (JacksonException ex) {
-				// Pasted keystores are often mangled by chat clients; the key names below still tell.
+				// Pasted keystores are often mangled by chat clients; the key names below
+				// still tell.
 			}
 		}
 		if (containsIgnoreCase(text, "\"crypto\"", start, end)) {
@@ -283,8 +291,8 @@ public final class KeyDetector {
 	}
 
 	/**
-	 * Whether the word starting at {@code start} is part of a URL: the non-blank stretch around
-	 * it has a scheme, or a host with a dot before a slash (etherscan.io/tx/…).
+	 * Whether the word starting at {@code start} is part of a URL: the non-blank stretch
+	 * around it has a scheme, or a host with a dot before a slash (etherscan.io/tx/…).
 	 */
 	static boolean inUrl(String text, int start) {
 		int from = start;

@@ -31,7 +31,8 @@ public record KnownAddresses(Set<String> evm, Set<String> tron) {
 				continue;
 			}
 			String a = address.strip();
-			if (a.length() == 42 && (a.startsWith("0x") || a.startsWith("0X")) && a.substring(2).matches("[0-9a-fA-F]{40}")) {
+			if (a.length() == 42 && (a.startsWith("0x") || a.startsWith("0X"))
+					&& a.substring(2).matches("[0-9a-fA-F]{40}")) {
 				evm.add(a.substring(2).toLowerCase(Locale.ROOT));
 			}
 			else if (a.length() == 34 && a.charAt(0) == 'T') {

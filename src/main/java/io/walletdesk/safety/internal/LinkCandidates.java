@@ -10,14 +10,16 @@ import com.google.common.net.InternetDomainName;
 
 /**
  * Finds links and bare domains in text: {@code http(s)://} URLs (also the defanged
- * {@code hxxp://}), {@code www.} hosts, and bare {@code name.tld} whose suffix is on the public
- * suffix list (through Guava's {@link InternetDomainName}). Han characters and CJK punctuation end
- * a link, so {@code 请访问brand.com获取} yields {@code brand.com}. Text without a scheme that
- * contains {@code @} is a mail address and is skipped. Safe to share between threads.
+ * {@code hxxp://}), {@code www.} hosts, and bare {@code name.tld} whose suffix is on the
+ * public suffix list (through Guava's {@link InternetDomainName}). Han characters and CJK
+ * punctuation end a link, so {@code 请访问brand.com获取} yields {@code brand.com}. Text
+ * without a scheme that contains {@code @} is a mail address and is skipped. Safe to
+ * share between threads.
  */
 public final class LinkCandidates {
 
-	// Bare names whose "suffix" is far more often a file extension than a top-level domain.
+	// Bare names whose "suffix" is far more often a file extension than a top-level
+	// domain.
 	private static final Set<String> FILE_SUFFIXES = Set.of("zip", "mov", "md", "py", "sh", "rs", "exe", "apk");
 
 	private static final String[] SCHEMES = { "https://", "http://", "hxxps://", "hxxp://" };
@@ -75,7 +77,7 @@ public final class LinkCandidates {
 				return withScheme(chunk.substring(at), from + at, scheme.length());
 			}
 		}
-		if (lower.indexOf('@') >= 0 || lower.contains("://")) {
+		if (lower.indexOf('@') >= 0 || lower.contains("://") || !plausibleBareHost(lower)) {
 			return null;
 		}
 		int hostEnd = firstOf(chunk, 0, "/?#:");
@@ -154,7 +156,30 @@ public final class LinkCandidates {
 		return new Host(unicode, ascii, false);
 	}
 
-	/** Every label is a number in decimal, octal or hex: 192.168.0.1, 3232235521, 0xC0A80001. */
+	/**
+	 * A cheap test before the public suffix look-up: a dot inside the host part and,
+	 * after the last dot, two or more letters (or a dotted-quad IPv4 address).
+	 */
+	private static boolean plausibleBareHost(String lower) {
+		int end = firstOf(lower, 0, "/?#:");
+		int dot = lower.lastIndexOf('.', end - 1);
+		if (dot <= 0 || end - dot - 1 < 1) {
+			return false;
+		}
+		boolean letters = end - dot - 1 >= 2;
+		for (int i = dot + 1; i < end; i++) {
+			char c = lower.charAt(i);
+			if (!Character.isLetter(c) && c != '-') {
+				letters = false;
+			}
+		}
+		return letters || Character.isDigit(lower.charAt(end - 1));
+	}
+
+	/**
+	 * Every label is a number in decimal, octal or hex: 192.168.0.1, 3232235521,
+	 * 0xC0A80001.
+	 */
 	private static boolean numericLabels(String host) {
 		String[] labels = host.split("\\.", -1);
 		if (labels.length > 4) {

@@ -12,26 +12,28 @@ import io.walletdesk.safety.internal.Bip39.Wordlist;
 /**
  * Finds BIP-39 recovery phrases in English, Chinese simplified and Chinese traditional.
  * <p>
- * One pass splits the text into tokens (ASCII words, single Han characters, and anything else
- * alphanumeric, which breaks a phrase) and classifies the gap before each token: a separator
- * (white space, commas, {@code ，、}, list numbering such as {@code 1.}, {@code 2)} or
- * {@code 3、}), nothing at all (adjacent Han characters), or a break. Then:
+ * One pass splits the text into tokens (ASCII words, single Han characters, and anything
+ * else alphanumeric, which breaks a phrase) and classifies the gap before each token: a
+ * separator (white space, commas, {@code ，、}, list numbering such as {@code 1.},
+ * {@code 2)} or {@code 3、}), nothing at all (adjacent Han characters), or a break. Then:
  * <ol>
- * <li>Runs of separated words: every window of 12, 15, 18, 21 or 24 wordlist words with a valid
- * checksum is {@link Certainty#CERTAIN}, longest first.</li>
- * <li>What is left of a run may be a phrase one mistake away: exactly one word short (each of
- * the 2048 words tried at each position), one word too many (each word left out in turn), or
- * with one unknown word replaced by its nearest wordlist words (edit distance up to 2 in
- * English, any character in Chinese). A repair that meets the checksum is
- * {@link Certainty#LIKELY}. Repairs are only tried on whole stretches of wordlist words, never on
- * windows inside longer prose, and spend a bounded budget of checksum trials.</li>
- * <li>A stretch of 12 or more wordlist words announced by context words ("seed phrase", 助记词,
- * "12 words", ...) is {@link Certainty#LIKELY} whatever its checksum.</li>
- * <li>Chinese written without separators (or spread over lines in equal groups) counts only when
- * it stands apart from prose: the whole line, or what follows a context word such as 助记词,
- * must be the phrase. Ordinary Chinese runs through wordlist characters (the list is the 2048
- * most frequent characters), so without context the phrase must also draw its characters like a
- * random phrase does: at most a third of them from the 256 most frequent.</li>
+ * <li>Runs of separated words: every window of 12, 15, 18, 21 or 24 wordlist words with a
+ * valid checksum is {@link Certainty#CERTAIN}, longest first.</li>
+ * <li>What is left of a run may be a phrase one mistake away: exactly one word short
+ * (each of the 2048 words tried at each position), one word too many (each word left out
+ * in turn), or with one unknown word replaced by its nearest wordlist words (edit
+ * distance up to 2 in English, any character in Chinese). A repair that meets the
+ * checksum is {@link Certainty#LIKELY}. Repairs are only tried on whole stretches of
+ * wordlist words, never on windows inside longer prose, and spend a bounded budget of
+ * checksum trials.</li>
+ * <li>A stretch of 12 or more wordlist words announced by context words ("seed phrase",
+ * 助记词, "12 words", ...) is {@link Certainty#LIKELY} whatever its checksum.</li>
+ * <li>Chinese written without separators (or spread over lines in equal groups) counts
+ * only when it stands apart from prose: the whole line, or what follows a context word
+ * such as 助记词, must be the phrase. Ordinary Chinese runs through wordlist characters (the
+ * list is the 2048 most frequent characters), so without context the phrase must also
+ * draw its characters like a random phrase does: at most a third of them from the 256
+ * most frequent.</li>
  * </ol>
  * Safe to share between threads.
  */
@@ -49,7 +51,10 @@ public final class MnemonicDetector {
 
 	private static final byte SEPARATED = 2;
 
-	private static final String[] CHINESE_TERMS = { "助记词", "助记码", "私钥", "密钥", "秘钥", "种子", "恢复短语", "恢复词" };
+	private static final String[] CHINESE_TERMS = { "助记词", "助记码", "私钥", "密钥", "秘钥", "种子", "恢复短语", "恢复词", "助記詞", "助記碼",
+			"私鑰", "密鑰", "祕鑰", "種子", "恢復短語", "恢復詞" };
+
+	private static final String TERM_ENDINGS = "词码钥子语詞碼鑰";
 
 	private static final int FREQUENT = 256;
 
@@ -87,7 +92,11 @@ public final class MnemonicDetector {
 				j++;
 			}
 			if (j - i >= 11) {
-				for (Wordlist list : Wordlist.values()) {
+				boolean han = false;
+				for (int k = i; k < j && !han; k++) {
+					han = tokens.kind[k] == HAN;
+				}
+				for (Wordlist list : han ? Wordlist.values() : new Wordlist[] { Wordlist.ENGLISH }) {
 					int[] indexes = indexes(tokens, i, j, list);
 					if (known(indexes) >= 11) {
 						new Run(context, tokens, i, indexes, list, out).process();
@@ -124,53 +133,90 @@ public final class MnemonicDetector {
 		}
 	}
 
+	/**
+	 * Looks for a phrase among the groups of a block of Han characters (groups are split
+	 * by blanks or line breaks): a run of whole groups that fills its lines, or what
+	 * follows a context word inside the block.
+	 */
 	private boolean chineseBlock(ScanContext context, Tokens tokens, int first, int[] indexes, Wordlist list,
 			List<SecretFinding> out) {
 		String text = context.text();
 		int n = indexes.length;
-		for (int a = 0; a < n - 10; a++) {
-			boolean anchored = a > 0 && chineseTermEndsAt(text, tokens.start[first + a]);
-			if (a > 0 && !anchored) {
-				continue;
+		int[] bounds = new int[n + 1];
+		int groups = 0;
+		bounds[groups++] = 0;
+		for (int k = 1; k < n; k++) {
+			if (tokens.gap[first + k] != ADJACENT) {
+				bounds[groups++] = k;
 			}
-			int from = a;
-			if (anchored) {
-				from = skipCopula(text, tokens, first, a, n);
-			}
-			int m = n - from;
-			int startOffset = tokens.start[first + from];
-			int endOffset = tokens.end[first + n - 1];
-			boolean announced = anchored || context.announcesMnemonic(startOffset);
-			if (!(anchored || startsLine(text, startOffset)) || !endsApart(text, endOffset, !anchored)
-					|| !equalGroups(tokens, first + from, first + n)) {
-				continue;
-			}
-			int unknown = m - known(indexes, from, n);
-			Certainty found = null;
-			if (unknown == 0 && Bip39.isPhraseLength(m)
-					&& Bip39.checksumValid(indexes, from, m, context.sha256())) {
-				if (announced || looksRandom(indexes, from, m)) {
-					found = Certainty.CERTAIN;
-				}
-			}
-			else if (announced && unknown == 0 && Bip39.isPhraseLength(m)) {
-				found = Certainty.LIKELY;
-			}
-			else if (announced && unknown <= 1) {
-				Run run = new Run(context, tokens, first + from, Arrays.copyOfRange(indexes, from, n), list, out);
-				if (run.repairWhole()) {
+		}
+		bounds[groups] = n;
+		for (int g = 0; g < groups; g++) {
+			for (int h = g + 1; h <= groups; h++) {
+				int from = bounds[g];
+				int to = bounds[h];
+				if (Bip39.isPhraseLength(to - from) && startsLine(text, tokens.start[first + from])
+						&& endsApart(text, tokens.end[first + to - 1], true)
+						&& equalGroups(tokens, first + from, first + to)
+						&& candidate(context, tokens, first, indexes, list, from, to, false, out)) {
 					return true;
 				}
 			}
-			if (found != null) {
-				out.add(new SecretFinding(SecretType.MNEMONIC, startOffset, endOffset, m, found));
-				return true;
+		}
+		for (int q = 1; q < n - 10; q++) {
+			if (!chineseTermEndsAt(text, tokens.start[first + q])) {
+				continue;
+			}
+			int from = skipCopula(text, tokens, first, q, n);
+			for (int h = 0; h <= groups; h++) {
+				int to = bounds[h];
+				if (to - from >= 11 && endsApart(text, tokens.end[first + to - 1], false)
+						&& equalGroups(tokens, first + from, first + to)
+						&& candidate(context, tokens, first, indexes, list, from, to, true, out)) {
+					return true;
+				}
 			}
 		}
 		return false;
 	}
 
+	private boolean candidate(ScanContext context, Tokens tokens, int first, int[] indexes, Wordlist list, int from,
+			int to, boolean anchored, List<SecretFinding> out) {
+		int m = to - from;
+		int unknown = m - known(indexes, from, to);
+		boolean phrase = unknown == 0 && Bip39.isPhraseLength(m);
+		boolean valid = phrase && Bip39.checksumValid(indexes, from, m, context.sha256());
+		// Only a context word that directly introduces the characters counts: prose
+		// mentioning
+		// 助记词 a line earlier is still prose.
+		boolean introduced = anchored || context.introducesMnemonic(tokens.start[first + from]);
+		if (valid && (introduced || looksRandom(indexes, from, m))) {
+			return emit(tokens, first, from, to, Certainty.CERTAIN, out);
+		}
+		if (!introduced) {
+			return false;
+		}
+		if (phrase) {
+			return emit(tokens, first, from, to, Certainty.LIKELY, out);
+		}
+		if (unknown <= 1) {
+			return new Run(context, tokens, first + from, Arrays.copyOfRange(indexes, from, to), list, out)
+				.repairWhole();
+		}
+		return false;
+	}
+
+	private static boolean emit(Tokens tokens, int first, int from, int to, Certainty certainty,
+			List<SecretFinding> out) {
+		out.add(new SecretFinding(SecretType.MNEMONIC, tokens.start[first + from], tokens.end[first + to - 1],
+				to - from, certainty));
+		return true;
+	}
+
 	private static boolean chineseTermEndsAt(String text, int offset) {
+		if (offset == 0 || TERM_ENDINGS.indexOf(text.charAt(offset - 1)) < 0) {
+			return false;
+		}
 		for (String term : CHINESE_TERMS) {
 			int at = offset - term.length();
 			if (at >= 0 && text.startsWith(term, at)) {
@@ -195,8 +241,8 @@ public final class MnemonicDetector {
 	}
 
 	/**
-	 * Only blanks, list numbering or a label ending in a colon stand between the line start and
-	 * {@code offset}.
+	 * Only blanks, list numbering or a label ending in a colon stand between the line
+	 * start and {@code offset}.
 	 */
 	private static boolean startsLine(String text, int offset) {
 		for (int i = offset - 1; i >= 0; i--) {
@@ -207,8 +253,8 @@ public final class MnemonicDetector {
 			if (c == ':' || c == '：') {
 				return true;
 			}
-			if (!(Character.isWhitespace(c) || isDigit(c) || c == '.' || c == '、' || c == ')' || c == '）'
-					|| c == '"' || c == '“' || c == '「')) {
+			if (!(Character.isWhitespace(c) || isDigit(c) || c == '.' || c == '、' || c == ')' || c == '）' || c == '"'
+					|| c == '“' || c == '「')) {
 				return false;
 			}
 		}
@@ -216,8 +262,8 @@ public final class MnemonicDetector {
 	}
 
 	/**
-	 * Only blanks or closing punctuation stand between {@code offset} and the end of the line;
-	 * when {@code wholeLine} is false a clause mark (，。) may end the candidate too.
+	 * Only blanks or closing punctuation stand between {@code offset} and the end of the
+	 * line; when {@code wholeLine} is false a clause mark (，。) may end the candidate too.
 	 */
 	private static boolean endsApart(String text, int offset, boolean wholeLine) {
 		for (int i = offset; i < text.length(); i++) {
@@ -235,7 +281,9 @@ public final class MnemonicDetector {
 		return true;
 	}
 
-	/** Groups split by blanks all have the size of the first, but the last may be shorter. */
+	/**
+	 * Groups split by blanks all have the size of the first, but the last may be shorter.
+	 */
 	private static boolean equalGroups(Tokens tokens, int from, int to) {
 		int first = -1;
 		int size = 1;
@@ -335,11 +383,7 @@ public final class MnemonicDetector {
 	}
 
 	private int englishIndex(String text, int from, int to) {
-		int length = to - from;
-		if (length < 3 || length > 8) {
-			return -1;
-		}
-		return this.bip39.englishIndex(text.substring(from, to).toLowerCase(Locale.ROOT));
+		return this.bip39.englishIndex(text, from, to);
 	}
 
 	private static boolean lettersOnly(String text, int from, int to) {
@@ -361,8 +405,8 @@ public final class MnemonicDetector {
 	}
 
 	/**
-	 * Classifies the text between two tokens: empty, a separator (blanks, commas, list numbering,
-	 * quotes), or anything else, which breaks a phrase.
+	 * Classifies the text between two tokens: empty, a separator (blanks, commas, list
+	 * numbering, quotes), or anything else, which breaks a phrase.
 	 */
 	private static byte gapKind(String text, int from, int to, boolean[] blank) {
 		if (from == to) {
@@ -390,29 +434,49 @@ public final class MnemonicDetector {
 		return SEPARATED;
 	}
 
-	/** The tokens of one text, in parallel arrays to keep the scan free of per-token objects. */
+	@FunctionalInterface
+	private interface StretchAction {
+
+		void apply(int from, int to);
+
+	}
+
+	/**
+	 * The tokens of one text, in parallel arrays to keep the scan free of per-token
+	 * objects.
+	 */
 	private static final class Tokens {
 
 		final String text;
 
 		int size;
 
-		int[] start = new int[64];
+		int[] start;
 
-		int[] end = new int[64];
+		int[] end;
 
-		byte[] kind = new byte[64];
+		byte[] kind;
 
-		int[] english = new int[64];
+		int[] english;
 
-		byte[] gap = new byte[64];
+		byte[] gap;
 
-		boolean[] blankGap = new boolean[64];
+		boolean[] blankGap;
+
+		boolean[] lineGap;
 
 		private final boolean[] blank = new boolean[1];
 
 		Tokens(String text) {
 			this.text = text;
+			int capacity = Math.max(16, text.length() / 2);
+			this.start = new int[capacity];
+			this.end = new int[capacity];
+			this.kind = new byte[capacity];
+			this.english = new int[capacity];
+			this.gap = new byte[capacity];
+			this.blankGap = new boolean[capacity];
+			this.lineGap = new boolean[capacity];
 		}
 
 		void add(int from, int to, byte tokenKind, int englishIndex) {
@@ -424,6 +488,7 @@ public final class MnemonicDetector {
 				this.english = Arrays.copyOf(this.english, capacity);
 				this.gap = Arrays.copyOf(this.gap, capacity);
 				this.blankGap = Arrays.copyOf(this.blankGap, capacity);
+				this.lineGap = Arrays.copyOf(this.lineGap, capacity);
 			}
 			int k = this.size++;
 			this.start[k] = from;
@@ -441,14 +506,15 @@ public final class MnemonicDetector {
 				}
 				this.gap[k] = g;
 				this.blankGap[k] = this.blank[0];
+				this.lineGap[k] = g == SEPARATED && this.text.lastIndexOf('\n', from - 1) >= this.end[k - 1];
 			}
 		}
 
 	}
 
 	/**
-	 * One run of separated tokens under one wordlist; {@code indexes} holds each token's word
-	 * index or -1.
+	 * One run of separated tokens under one wordlist; {@code indexes} holds each token's
+	 * word index or -1.
 	 */
 	private final class Run {
 
@@ -474,15 +540,128 @@ public final class MnemonicDetector {
 			this.list = list;
 			this.out = out;
 			this.covered = new boolean[indexes.length];
+			hideContextWords();
+		}
+
+		/**
+		 * Wordlist words that belong to a context word at the start of a stretch ("seed
+		 * phrase", "recovery phrase") announce a phrase rather than start one.
+		 */
+		private void hideContextWords() {
+			for (int k = 0; k < this.indexes.length; k++) {
+				if (this.indexes[k] >= 0 && (k == 0 || this.indexes[k - 1] < 0)) {
+					int p = k;
+					while (p < this.indexes.length && this.indexes[p] >= 0 && insideContextWord(p)) {
+						this.indexes[p] = -1;
+						p++;
+					}
+				}
+			}
+		}
+
+		private boolean insideContextWord(int position) {
+			int start = this.tokens.start[this.first + position];
+			int end = this.tokens.end[this.first + position];
+			return this.context.mnemonicTermEnd(Math.max(0, start - 20), start + 1) >= end;
 		}
 
 		void process() {
-			exact();
-			// A typo is the likelier mistake: repair it first, or a missing-word repair of the words
-			// beside it would leave the mistyped word in the clear.
+			// Whole stretches first: a phrase with a mistake contains, by chance, shorter
+			// windows
+			// that pass the weak 12-word checksum, and those must not win over the
+			// phrase.
+			forEachStretch((i, j) -> {
+				if (Bip39.isPhraseLength(j - i) && valid(i, j)) {
+					emit(i, j, Certainty.CERTAIN);
+				}
+			});
+			// A typo before a missing word: repairing the words beside a mistyped one as
+			// "one word
+			// short" would leave the mistyped word in the clear.
 			repairUnknownWords();
-			repairStretches();
+			forEachStretch(this::repairWholeStretch);
+			forEachStretch(this::exactWindows);
+			forEachStretch(this::repairWholeStretch);
 			announced();
+		}
+
+		private void forEachStretch(StretchAction action) {
+			int n = this.indexes.length;
+			int i = 0;
+			while (i < n) {
+				if (!open(i)) {
+					i++;
+					continue;
+				}
+				int j = i;
+				while (j < n && open(j)) {
+					j++;
+				}
+				action.apply(i, j);
+				i = j;
+			}
+		}
+
+		/**
+		 * One word short or one too many: the whole stretch, or whole lines of it, since
+		 * a pasted phrase usually has lines of its own and the words around it may be
+		 * wordlist words too.
+		 */
+		private void repairWholeStretch(int i, int j) {
+			if (repair(i, j)) {
+				return;
+			}
+			int[] lineStarts = new int[j - i + 1];
+			int lines = 0;
+			lineStarts[lines++] = i;
+			for (int k = i + 1; k < j; k++) {
+				if (this.tokens.lineGap[this.first + k]) {
+					lineStarts[lines++] = k;
+				}
+			}
+			lineStarts[lines] = j;
+			if (lines == 1) {
+				return;
+			}
+			for (int a = 0; a < lines; a++) {
+				for (int b = a + 1; b <= lines; b++) {
+					if ((a > 0 || b < lines) && repair(lineStarts[a], lineStarts[b])) {
+						return;
+					}
+				}
+			}
+		}
+
+		private boolean repair(int i, int j) {
+			int m = j - i;
+			if (Bip39.isPhraseLength(m) && valid(i, j)) {
+				emit(i, j, Certainty.CERTAIN);
+				return true;
+			}
+			return (Bip39.isPhraseLength(m + 1) && missing(i, j)) || (Bip39.isPhraseLength(m - 1) && extra(i, j));
+		}
+
+		private boolean valid(int i, int j) {
+			return Bip39.checksumValid(this.indexes, i, j - i, this.context.sha256());
+		}
+
+		private void exactWindows(int i, int j) {
+			int k = i;
+			while (k + 12 <= j) {
+				int matched = 0;
+				for (int length : Bip39.LENGTHS) {
+					if (k + length <= j && valid(k, k + length)) {
+						matched = length;
+						break;
+					}
+				}
+				if (matched > 0) {
+					k = emit(k, k + matched, Certainty.CERTAIN);
+				}
+				else {
+					k++;
+				}
+			}
 		}
 
 		/** Repairs the whole run as one phrase; used for anchored Chinese. */
@@ -498,63 +677,6 @@ public final class MnemonicDetector {
 				}
 			}
 			return false;
-		}
-
-		private void exact() {
-			int n = this.indexes.length;
-			int i = 0;
-			while (i < n) {
-				if (this.indexes[i] < 0) {
-					i++;
-					continue;
-				}
-				int j = i;
-				while (j < n && this.indexes[j] >= 0) {
-					j++;
-				}
-				int k = i;
-				while (k + 12 <= j) {
-					int matched = 0;
-					for (int length : Bip39.LENGTHS) {
-						if (k + length <= j
-								&& Bip39.checksumValid(this.indexes, k, length, this.context.sha256())) {
-							matched = length;
-							break;
-						}
-					}
-					if (matched > 0) {
-						emit(k, k + matched, Certainty.CERTAIN);
-						k += matched;
-					}
-					else {
-						k++;
-					}
-				}
-				i = j;
-			}
-		}
-
-		private void repairStretches() {
-			int n = this.indexes.length;
-			int i = 0;
-			while (i < n) {
-				if (!open(i)) {
-					i++;
-					continue;
-				}
-				int j = i;
-				while (j < n && open(j)) {
-					j++;
-				}
-				int m = j - i;
-				if (Bip39.isPhraseLength(m + 1)) {
-					missing(i, j);
-				}
-				else if (Bip39.isPhraseLength(m - 1)) {
-					extra(i, j);
-				}
-				i = j;
-			}
 		}
 
 		private void repairUnknownWords() {
@@ -586,24 +708,47 @@ public final class MnemonicDetector {
 					continue;
 				}
 				int j = i;
-				boolean usedUnknown = false;
+				int unknown = -1;
 				while (j < n) {
 					if (open(j)) {
 						j++;
 					}
-					else if (!usedUnknown && !this.covered[j] && j + 1 < n && open(j + 1) && repairable(j)
-							&& candidates(j).length > 0) {
-						usedUnknown = true;
+					else if (unknown < 0 && !this.covered[j] && j + 1 < n && open(j + 1) && repairable(j)) {
+						unknown = j;
 						j++;
 					}
 					else {
 						break;
 					}
 				}
-				if (j - i >= 12 && this.context.announcesMnemonic(this.tokens.start[this.first + i])) {
-					emit(i, j, Certainty.LIKELY);
+				if (j - i >= 12) {
+					// Neighbours of an unknown word are costly; look them up only for a
+					// long run.
+					if (unknown < 0 || candidates(unknown).length > 0) {
+						announcedPart(i, j);
+					}
+					else {
+						announcedPart(i, unknown);
+						announcedPart(unknown + 1, j);
+					}
 				}
 				i = j;
+			}
+		}
+
+		private void announcedPart(int i, int j) {
+			if (j - i < 12) {
+				return;
+			}
+			// A context word that is itself on the wordlist ("seed phrase") stays
+			// visible.
+			int termEnd = this.context.mnemonicTermEnd(this.tokens.start[this.first + i],
+					this.tokens.end[this.first + i + 1]);
+			while (i < j && this.tokens.start[this.first + i] < termEnd) {
+				i++;
+			}
+			if (j - i >= 12 && this.context.announcesMnemonic(this.tokens.start[this.first + i])) {
+				emit(i, j, Certainty.LIKELY);
 			}
 		}
 
@@ -631,9 +776,19 @@ public final class MnemonicDetector {
 		}
 
 		private boolean extra(int from, int to) {
+			// A stray word at either end is just a neighbour of a valid phrase: keep it
+			// visible.
+			if (valid(from + 1, to)) {
+				emit(from + 1, to, Certainty.CERTAIN);
+				return true;
+			}
+			if (valid(from, to - 1)) {
+				emit(from, to - 1, Certainty.CERTAIN);
+				return true;
+			}
 			int length = to - from - 1;
 			int[] trial = new int[length];
-			for (int skip = from; skip < to; skip++) {
+			for (int skip = from + 1; skip < to - 1; skip++) {
 				if (!this.context.spendRepair()) {
 					return false;
 				}
@@ -689,13 +844,32 @@ public final class MnemonicDetector {
 			return this.indexes[position] >= 0 && !this.covered[position];
 		}
 
-		private void emit(int from, int to, Certainty certainty) {
+		/**
+		 * Reports a phrase. Up to two wordlist words left beside it in the same stretch
+		 * are reported with it: a neighbour wrongly hidden costs nothing, a phrase word
+		 * wrongly shown leaves the rest open to brute force.
+		 * @return the end of what was reported
+		 */
+		private int emit(int from, int to, Certainty certainty) {
+			int a = from;
+			while (a > 0 && open(a - 1)) {
+				a--;
+			}
+			int b = to;
+			while (b < this.indexes.length && open(b)) {
+				b++;
+			}
+			if ((from - a) + (b - to) <= 2) {
+				from = a;
+				to = b;
+			}
 			for (int k = from; k < to; k++) {
 				this.covered[k] = true;
 			}
 			int start = this.tokens.start[this.first + from];
 			int end = this.tokens.end[this.first + to - 1];
 			this.out.add(new SecretFinding(SecretType.MNEMONIC, start, end, to - from, certainty));
+			return to;
 		}
 
 	}

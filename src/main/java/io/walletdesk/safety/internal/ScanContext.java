@@ -3,15 +3,15 @@ package io.walletdesk.safety.internal;
 import java.security.MessageDigest;
 
 /**
- * The state of one scan: the text, a digest and the budget of checksum trials, and the look-ups
- * of context words near a candidate. Not thread-safe: each scan makes its own.
+ * The state of one scan: the text, a digest and the budget of checksum trials, and the
+ * look-ups of context words near a candidate. Not thread-safe: each scan makes its own.
  */
 public final class ScanContext {
 
 	/**
-	 * Most checksum trials one scan may spend on repairing near-miss phrases. A missing word in a
-	 * 24-word phrase costs up to 2048 x 24 trials; the bound keeps a hostile message from costing
-	 * more than a few milliseconds.
+	 * Most checksum trials one scan may spend on repairing near-miss phrases. A missing
+	 * word in a 24-word phrase costs up to 2048 x 24 trials; the bound keeps a hostile
+	 * message from costing more than a few milliseconds.
 	 */
 	static final int REPAIR_BUDGET = 60_000;
 
@@ -21,9 +21,9 @@ public final class ScanContext {
 
 	private static final int KEY_CONTEXT_AFTER = 24;
 
-	private static final String[] MNEMONIC_TERMS = { "助记词", "助记码", "私钥", "密钥", "秘钥", "种子", "恢复短语", "恢复词",
-			"seed phrase", "seed words", "seed", "recovery phrase", "recovery words", "backup phrase", "mnemonic",
-			"secret phrase", "12 words", "24 words", "12-word", "24-word", "twelve words", "twenty-four words" };
+	private static final String[] MNEMONIC_TERMS = { "助记词", "助记码", "私钥", "密钥", "秘钥", "种子", "恢复短语", "恢复词", "seed phrase",
+			"seed words", "seed", "recovery phrase", "recovery words", "backup phrase", "mnemonic", "secret phrase",
+			"12 words", "24 words", "12-word", "24-word", "twelve words", "twenty-four words" };
 
 	private static final String[] KEY_TERMS = { "private key", "private-key", "private_key", "privatekey", "privkey",
 			"priv", "secret key", "key:", "key：", "key =", "key=", "私钥", "密钥", "秘钥" };
@@ -61,9 +61,9 @@ public final class ScanContext {
 	}
 
 	/**
-	 * Whether a word run starting at {@code offset} is announced by a mnemonic context word
-	 * (助记词, seed phrase, 12 words, ...) in the 100 characters before it, at most two line
-	 * breaks away.
+	 * Whether a word run starting at {@code offset} is announced by a mnemonic context
+	 * word (助记词, seed phrase, 12 words, ...) in the 100 characters before it, at most two
+	 * line breaks away.
 	 * @param offset where the run starts
 	 * @return true when announced
 	 */
@@ -80,18 +80,48 @@ public final class ScanContext {
 	}
 
 	/**
-	 * Whether a mnemonic context word ends exactly at, or a delimiter or two before,
-	 * {@code offset}; used to anchor Chinese written without separators.
-	 * @param from where to start looking
+	 * Whether a mnemonic context word introduces the text at {@code offset} directly:
+	 * only blanks, colons, quotes, 是/为/如下 and at most one line break stand between them,
+	 * as in {@code 助记词：} or {@code my seed phrase is}.
 	 * @param offset where the candidate starts
-	 * @return the end of the context word, or -1
+	 * @return true when introduced
 	 */
-	int mnemonicTermEndingIn(int from, int offset) {
+	boolean introducesMnemonic(int offset) {
+		int i = offset;
+		int breaks = 0;
+		while (i > 0 && offset - i < 24) {
+			char c = this.text.charAt(i - 1);
+			if (c == '\n' && ++breaks > 1) {
+				return false;
+			}
+			if (Character.isWhitespace(c) || ":：\"“”「」'-—是为為如下".indexOf(c) >= 0) {
+				i--;
+			}
+			else {
+				break;
+			}
+		}
+		for (String term : MNEMONIC_TERMS) {
+			int at = i - term.length();
+			if (at >= 0 && matchesAt(term, at)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The end of the last mnemonic context word that starts in a range.
+	 * @param from start of the range
+	 * @param to end of the range
+	 * @return the end offset, or -1 when none starts there
+	 */
+	int mnemonicTermEnd(int from, int to) {
 		int best = -1;
 		for (String term : MNEMONIC_TERMS) {
-			for (int i = from; i + term.length() <= offset; i++) {
-				if (matchesAt(term, i) && i + term.length() > best) {
-					best = i + term.length();
+			for (int i = from; i < to && i + term.length() <= this.text.length(); i++) {
+				if (matchesAt(term, i)) {
+					best = Math.max(best, i + term.length());
 				}
 			}
 		}
@@ -99,9 +129,9 @@ public final class ScanContext {
 	}
 
 	/**
-	 * Which kind of context word is nearest to a candidate key: private-key words (私钥, private
-	 * key, key:) or transaction words (交易, txid, hash); looks 48 characters before and 24 after
-	 * it.
+	 * Which kind of context word is nearest to a candidate key: private-key words (私钥,
+	 * private key, key:) or transaction words (交易, txid, hash); looks 48 characters
+	 * before and 24 after it.
 	 * @param start where the candidate starts
 	 * @param end where it ends
 	 * @return the nearest kind
@@ -147,7 +177,8 @@ public final class ScanContext {
 		if (!this.text.regionMatches(true, i, term, 0, term.length())) {
 			return false;
 		}
-		// ASCII terms must stand as words: "tx" is not in "text", "seed" is not in "seedling".
+		// ASCII terms must stand as words: "tx" is not in "text", "seed" is not in
+		// "seedling".
 		char first = term.charAt(0);
 		if (first < 0x80 && Character.isLetterOrDigit(first) && i > 0 && isAsciiAlnum(this.text.charAt(i - 1))) {
 			return false;

@@ -20,8 +20,8 @@ final class Secp256k1 {
 	}
 
 	/**
-	 * The Tron address for an EVM address: the same 20 bytes after the 0x41 version byte, in
-	 * base58check.
+	 * The Tron address for an EVM address: the same 20 bytes after the 0x41 version byte,
+	 * in base58check.
 	 * @param evmHex 40 hex digits, with or without 0x
 	 * @return the Tron address, starting with T
 	 */
