@@ -9,9 +9,11 @@ import java.util.Set;
  * <p>
  * Block-level tags ({@code <br>
  * }, {@code
- * <p>
+ *
+<p>
  * }, {@code <div>}, {@code
- * <li>}, ...) become a line break and inline tags become nothing, so a phrase split over
+ *
+<li>}, ...) become a line break and inline tags become nothing, so a phrase split over
  * {@code <br>
  * } lines or wrapped in {@code <span>}s reads as it is displayed. Script and style
  * content is not text. Character references are decoded one by one here because their
