@@ -283,7 +283,7 @@ public final class KeyDetector {
 
 	private static boolean containsIgnoreCase(String text, String needle, int from, int to) {
 		for (int i = from; i + needle.length() <= to; i++) {
-			if (text.regionMatches(true, i, needle, 0, needle.length())) {
+			if (ScanContext.regionMatchesAsciiIgnoreCase(text, i, needle)) {
 				return true;
 			}
 		}

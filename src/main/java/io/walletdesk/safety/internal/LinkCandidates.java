@@ -181,12 +181,31 @@ public final class LinkCandidates {
 	 * 0xC0A80001.
 	 */
 	private static boolean numericLabels(String host) {
-		String[] labels = host.split("\\.", -1);
-		if (labels.length > 4) {
+		int labels = 1;
+		int start = 0;
+		for (int i = 0; i <= host.length(); i++) {
+			if (i == host.length() || host.charAt(i) == '.') {
+				if (!numeric(host, start, i)) {
+					return false;
+				}
+				if (i < host.length() && ++labels > 4) {
+					return false;
+				}
+				start = i + 1;
+			}
+		}
+		return true;
+	}
+
+	private static boolean numeric(String host, int from, int to) {
+		boolean hex = to - from > 2 && host.charAt(from) == '0' && host.charAt(from + 1) == 'x';
+		int digits = hex ? from + 2 : from;
+		if (to == digits || to - digits > (hex ? 8 : 10)) {
 			return false;
 		}
-		for (String label : labels) {
-			if (!label.matches("0x[0-9a-f]{1,8}|[0-9]{1,10}")) {
+		for (int i = digits; i < to; i++) {
+			char c = host.charAt(i);
+			if (!((c >= '0' && c <= '9') || (hex && c >= 'a' && c <= 'f'))) {
 				return false;
 			}
 		}
@@ -203,6 +222,9 @@ public final class LinkCandidates {
 	}
 
 	private static boolean delimiter(char c) {
+		if (c < 0x80 && Character.isLetterOrDigit(c)) {
+			return false;
+		}
 		return Character.isWhitespace(c) || MnemonicDetector.isHan(c) || (c >= 0x3000 && c <= 0x303F)
 				|| (c >= 0xFF00 && c <= 0xFFEF) || Character.isSurrogate(c) || "<>\"'`|{}^“”‘’«»".indexOf(c) >= 0
 				|| c == '\u00A0';

@@ -14,28 +14,36 @@ import io.walletdesk.safety.internal.Bip39.Wordlist;
  * <p>
  * One pass splits the text into tokens (ASCII words, single Han characters, and anything
  * else alphanumeric, which breaks a phrase) and classifies the gap before each token: a
- * separator (white space, commas, {@code ，、}, list numbering such as {@code 1.},
- * {@code 2)} or {@code 3、}), nothing at all (adjacent Han characters), or a break. Then:
+ * separator (white space, commas, {@code ，、}, quotes, list numbering such as {@code 1.},
+ * {@code 2)} or {@code 3、}), nothing at all (adjacent Han characters), or a break. Words
+ * are looked up in pre-built tables (packed keys for English, a 64K array per Chinese
+ * list); no regular expressions run over the text. Then, in a run of separated words:
  * <ol>
- * <li>Runs of separated words: every window of 12, 15, 18, 21 or 24 wordlist words with a
- * valid checksum is {@link Certainty#CERTAIN}, longest first.</li>
- * <li>What is left of a run may be a phrase one mistake away: exactly one word short
- * (each of the 2048 words tried at each position), one word too many (each word left out
- * in turn), or with one unknown word replaced by its nearest wordlist words (edit
- * distance up to 2 in English, any character in Chinese). A repair that meets the
- * checksum is {@link Certainty#LIKELY}. Repairs are only tried on whole stretches of
- * wordlist words, never on windows inside longer prose, and spend a bounded budget of
- * checksum trials.</li>
+ * <li>A whole stretch of wordlist words of 12, 15, 18, 21 or 24 words with a valid
+ * checksum is {@link Certainty#CERTAIN}.</li>
+ * <li>A stretch with one unknown word that a wordlist word within edit distance 2 (1 for
+ * short words; any character in Chinese) turns into a valid phrase is
+ * {@link Certainty#LIKELY}; so is a stretch, or the whole lines of one, that is one word
+ * short (each of the 2048 words tried at each position) or one word too many (each word
+ * left out in turn). A 12-word checksum has only 4 bits, so these repairs are tried on
+ * whole stretches and lines only, never on windows inside longer prose, and spend a
+ * bounded budget of checksum trials.</li>
+ * <li>In longer stretches, windows with a valid checksum are {@link Certainty#CERTAIN},
+ * longest first.</li>
  * <li>A stretch of 12 or more wordlist words announced by context words ("seed phrase",
- * 助记词, "12 words", ...) is {@link Certainty#LIKELY} whatever its checksum.</li>
+ * 助记词, "12 words", ...) in the 100 characters before it is {@link Certainty#LIKELY}
+ * whatever its checksum; the context words themselves stay visible.</li>
  * <li>Chinese written without separators (or spread over lines in equal groups) counts
- * only when it stands apart from prose: the whole line, or what follows a context word
- * such as 助记词, must be the phrase. Ordinary Chinese runs through wordlist characters (the
- * list is the 2048 most frequent characters), so without context the phrase must also
- * draw its characters like a random phrase does: at most a third of them from the 256
- * most frequent.</li>
+ * only when it stands apart from prose: whole lines, or what directly follows a context
+ * word such as {@code 助记词：}. Ordinary Chinese runs through wordlist characters (the list
+ * is the 2048 most frequent characters, in order), so a line without such context must
+ * also draw its characters the way a random phrase does: at most a third of them among
+ * the 256 most frequent. That misses about one phrase in sixty written alone on a line
+ * without any context.</li>
  * </ol>
- * Safe to share between threads.
+ * Up to two wordlist words beside a phrase in the same stretch are redacted with it:
+ * hiding a neighbour costs little, showing a phrase word leaves the rest open to brute
+ * force. Safe to share between threads.
  */
 public final class MnemonicDetector {
 
@@ -441,6 +449,15 @@ public final class MnemonicDetector {
 
 	}
 
+	private static boolean hasLineBreak(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (text.charAt(i) == '\n') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * The tokens of one text, in parallel arrays to keep the scan free of per-token
 	 * objects.
@@ -506,7 +523,7 @@ public final class MnemonicDetector {
 				}
 				this.gap[k] = g;
 				this.blankGap[k] = this.blank[0];
-				this.lineGap[k] = g == SEPARATED && this.text.lastIndexOf('\n', from - 1) >= this.end[k - 1];
+				this.lineGap[k] = g == SEPARATED && hasLineBreak(this.text, this.end[k - 1], from);
 			}
 		}
 

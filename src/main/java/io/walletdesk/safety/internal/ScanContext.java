@@ -150,9 +150,15 @@ public final class ScanContext {
 
 	private int distance(String[] terms, int from, int to, int anchor, boolean before) {
 		int best = Integer.MAX_VALUE;
-		for (String term : terms) {
-			for (int i = from; i + term.length() <= to; i++) {
-				if (matchesAt(term, i)) {
+		for (int i = from; i < to; i++) {
+			char c = this.text.charAt(i);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + 32);
+			}
+			for (String term : terms) {
+				// The first character rules out nearly every position before the full
+				// comparison.
+				if (term.charAt(0) == c && i + term.length() <= to && matchesAt(term, i)) {
 					int d = before ? anchor - (i + term.length()) : i - anchor;
 					best = Math.min(best, d);
 				}
@@ -174,7 +180,7 @@ public final class ScanContext {
 	}
 
 	private boolean matchesAt(String term, int i) {
-		if (!this.text.regionMatches(true, i, term, 0, term.length())) {
+		if (!regionMatchesAsciiIgnoreCase(this.text, i, term)) {
 			return false;
 		}
 		// ASCII terms must stand as words: "tx" is not in "text", "seed" is not in
@@ -187,6 +193,33 @@ public final class ScanContext {
 		int after = i + term.length();
 		return !(last < 0x80 && Character.isLetterOrDigit(last) && after < this.text.length()
 				&& isAsciiAlnum(this.text.charAt(after)));
+	}
+
+	/**
+	 * Whether {@code text} holds the lower-case {@code term} at {@code offset}, ignoring
+	 * the case of ASCII letters only.
+	 * {@link String#regionMatches(boolean, int, String, int, int)} folds every character
+	 * through the Unicode tables, which showed as the top cost of a scan.
+	 * @param text the text
+	 * @param offset where to compare
+	 * @param term a term in lower case
+	 * @return true on a match
+	 */
+	static boolean regionMatchesAsciiIgnoreCase(String text, int offset, String term) {
+		int length = term.length();
+		if (offset < 0 || offset + length > text.length()) {
+			return false;
+		}
+		for (int k = 0; k < length; k++) {
+			char c = text.charAt(offset + k);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + 32);
+			}
+			if (c != term.charAt(k)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static boolean isAsciiAlnum(char c) {
