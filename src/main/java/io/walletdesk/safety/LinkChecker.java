@@ -19,8 +19,8 @@ import io.walletdesk.safety.internal.LinkCandidates.Candidate;
  * Finds the links and bare domains in a text and tells official ones from lookalikes.
  * <p>
  * A host is {@link LinkVerdict#OFFICIAL} when it is an official domain or a subdomain of
- * one. It is a {@link LinkVerdict#LOOKALIKE}, in this order, when: it is on the block
- * list; it is a raw IP address (dotted, decimal, hex or IPv6); it hides behind an
+ * one. It is a {@link LinkVerdict#LOOKALIKE}, in this order, when: it is a raw IP address
+ * (dotted, decimal, hex or IPv6); it is on the block list; it hides behind an
  * official-looking user part ({@code https://brand.com@evil.io}); its name has the same
  * Unicode confusable skeleton (UTS #39, through ICU's {@link SpoofChecker}, plus digit 0
  * for o and vv for w) as a brand ({@code xn--} names are reported as punycode); it

@@ -52,7 +52,7 @@ public class SafetyBenchmarks {
 			.timeUnit(TimeUnit.MICROSECONDS)
 			.forks(1)
 			.threads(1)
-			.warmupIterations(3)
+			.warmupIterations(5)
 			.warmupTime(TimeValue.seconds(2))
 			.measurementIterations(5)
 			.measurementTime(TimeValue.seconds(2))
