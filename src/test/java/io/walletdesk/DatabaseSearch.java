@@ -16,7 +16,8 @@ public final class DatabaseSearch {
 	}
 
 	/**
-	 * @return the {@code table.column} places that contain the needle, empty when none does
+	 * @return the {@code table.column} places that contain the needle, empty when none
+	 * does
 	 */
 	public static List<String> placesContaining(JdbcClient jdbc, String needle) {
 		List<String> places = new ArrayList<>();

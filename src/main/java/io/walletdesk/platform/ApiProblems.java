@@ -96,6 +96,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.body(invalid(List.of(new InvalidInputException.FieldProblem(ex.getName(), "has an invalid format"))));
 	}
 
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> refused(ProblemException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.status()), ex.getMessage());
+		problem.setType(ex.type());
+		problem.setTitle(ex.title());
+		ex.properties().forEach(problem::setProperty);
+		return ResponseEntity.status(ex.status()).body(problem);
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import io.walletdesk.platform.NewAwareEntity;
 import jakarta.persistence.Entity;
@@ -14,6 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "ticket_message")
@@ -47,6 +50,10 @@ class Message extends NewAwareEntity {
 
 	private Instant createdAt;
 
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private String[] linkWarnings = new String[0];
+
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
 	@JoinColumn(name = "message_id", nullable = false, updatable = false)
 	private List<Attachment> attachments = new ArrayList<>();
@@ -73,6 +80,12 @@ class Message extends NewAwareEntity {
 		this.createdAt = now;
 	}
 
+	void warnAbout(List<TicketView.LinkWarning> warnings) {
+		this.linkWarnings = warnings.stream()
+			.map(w -> w.url() + "\t" + w.reason() + "\t" + (w.resembles() == null ? "" : w.resembles()))
+			.toArray(String[]::new);
+	}
+
 	void attach(Attachment attachment) {
 		this.attachments.add(attachment);
 	}
@@ -97,7 +110,15 @@ class Message extends NewAwareEntity {
 	TicketView.MessageView toView() {
 		return new TicketView.MessageView(this.id, this.authorKind, this.authorId, this.authorName, this.visibility,
 				this.body, this.bodyHtml, this.channel, this.externalId, this.receivedAt,
-				this.attachments.stream().map(Attachment::toView).toList());
+				this.attachments.stream().map(Attachment::toView).toList(), linkWarnings());
+	}
+
+	private List<TicketView.LinkWarning> linkWarnings() {
+		return java.util.Arrays.stream(this.linkWarnings).map(line -> {
+			String[] parts = line.split("\t", -1);
+			return new TicketView.LinkWarning(parts[0], parts.length > 1 ? parts[1] : "",
+					parts.length > 2 && !parts[2].isEmpty() ? parts[2] : null);
+		}).toList();
 	}
 
 }

@@ -8,12 +8,20 @@ import java.util.List;
  *
  * @param statusAfter for agent replies, the status to set with the reply ("submit as
  * pending"), or null
+ * @param linksConfirmed the agent confirmed that the reply's links to non-official sites
+ * are intended
  */
 public record PostMessage(Actor author, Visibility visibility, String body, String bodyHtml, Channel channel,
-		String externalId, Instant receivedAt, List<NewAttachment> attachments, TicketStatus statusAfter) {
+		String externalId, Instant receivedAt, List<NewAttachment> attachments, TicketStatus statusAfter,
+		boolean linksConfirmed) {
 
 	public PostMessage {
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+	}
+
+	public PostMessage(Actor author, Visibility visibility, String body, String bodyHtml, Channel channel,
+			String externalId, Instant receivedAt, List<NewAttachment> attachments, TicketStatus statusAfter) {
+		this(author, visibility, body, bodyHtml, channel, externalId, receivedAt, attachments, statusAfter, false);
 	}
 
 	public static PostMessage reply(Actor agent, String body, Visibility visibility) {

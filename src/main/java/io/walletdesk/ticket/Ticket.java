@@ -139,6 +139,18 @@ class Ticket extends NewAwareEntity {
 		this.updatedAt = at;
 	}
 
+	/**
+	 * An automatic message (acknowledgement, safety guidance) went to the customer; it is
+	 * not a response by a person, so it neither counts as first response nor opens the
+	 * ticket.
+	 */
+	void automaticReplySent(Instant at) {
+		if (this.status == TicketStatus.CLOSED) {
+			throw new IllegalStateException(formatNumber(this.number) + " is closed");
+		}
+		this.updatedAt = at;
+	}
+
 	void noteAdded(Instant at) {
 		if (this.status == TicketStatus.CLOSED) {
 			throw new IllegalStateException(formatNumber(this.number) + " is closed");
@@ -286,6 +298,10 @@ class Ticket extends NewAwareEntity {
 
 	UUID groupId() {
 		return this.groupId;
+	}
+
+	boolean categorySetByAgent() {
+		return this.categorySetByAgent;
 	}
 
 	Priority priority() {

@@ -9,11 +9,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.walletdesk.customer.CustomerManagement;
+import io.walletdesk.audit.AuditLog;
 import io.walletdesk.customer.CustomersMerged;
 import io.walletdesk.identity.AgentManagement;
 import io.walletdesk.platform.InvalidInputException;
 import io.walletdesk.platform.NotFoundException;
 import io.walletdesk.platform.PayloadTooLargeException;
+import io.walletdesk.safety.GuardVerdict;
+import io.walletdesk.safety.OutgoingGuard;
+import io.walletdesk.safety.SafetyGuidance;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -44,11 +48,20 @@ public class TicketManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final MessageSafety safety;
+
+	private final OutgoingGuard guard;
+
+	private final SafetyGuidance guidance;
+
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	TicketManagement(Tickets tickets, Messages messages, TicketChanges changes, Attachments attachments,
 			AgentManagement agents, CustomerManagement customers, TicketSettings settings,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, MessageSafety safety, OutgoingGuard guard, SafetyGuidance guidance,
+			AuditLog audit, Clock clock) {
 		this.tickets = tickets;
 		this.messages = messages;
 		this.changes = changes;
@@ -57,6 +70,10 @@ public class TicketManagement {
 		this.customers = customers;
 		this.settings = settings;
 		this.events = events;
+		this.safety = safety;
+		this.guard = guard;
+		this.guidance = guidance;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -83,8 +100,13 @@ public class TicketManagement {
 				return new Opened(load(seen.get().ticketId()).toView(), seen.get().id());
 			}
 		}
-		Body body = body(command.body(), command.bodyHtml());
+		checkSize(command.body(), command.bodyHtml());
 		checkAttachments(command.attachments());
+		// Secrets are removed here, before the message reaches the database, a log, an
+		// event or an index.
+		MessageSafety.Cleaned cleaned = this.safety.clean(command.subject(), command.body(), command.bodyHtml(),
+				command.attachments(), List.of());
+		Body body = body(cleaned.text(), cleaned.html());
 		if (command.subject() != null && command.subject().length() > 300) {
 			throw new InvalidInputException("subject", "must be at most 300 characters");
 		}
@@ -97,7 +119,7 @@ public class TicketManagement {
 		Instant now = this.clock.instant();
 		Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
 		Actor requester = Actor.customer(command.requesterId(), this.customers.displayName(command.requesterId()));
-		Ticket ticket = new Ticket(this.tickets.nextNumber(), subject(command.subject(), body.text()),
+		Ticket ticket = new Ticket(this.tickets.nextNumber(), subject(cleaned.subject(), body.text()),
 				command.channel(), command.requesterId(), command.priority(), command.category(), command.tags(),
 				command.openedBy(), now);
 		if (command.groupId() != null) {
@@ -110,8 +132,9 @@ public class TicketManagement {
 		this.tickets.save(ticket);
 		Message message = new Message(ticket.id(), requester, Visibility.PUBLIC, body.text(), body.html(),
 				command.channel(), command.externalId(), receivedAt, now);
-		attach(message, command.attachments(), now);
+		attach(message, cleaned.attachments(), now);
 		this.messages.save(message);
+		protect(ticket, message, requester, cleaned, now);
 		this.changes.saveAll(ticket.drainChanges());
 		// Other modules continue this transaction with plain JDBC, which must see these
 		// rows.
@@ -120,7 +143,8 @@ public class TicketManagement {
 		this.events.publishEvent(new TicketOpened(ticket.id(), view.number(), command.channel(), command.requesterId(),
 				view.priority(), view.groupId()));
 		this.events.publishEvent(new MessageReceived(ticket.id(), message.id(), command.channel(), true));
-		return new Opened(view, message.id());
+		answerAutomatically(ticket, cleaned, body.text());
+		return new Opened(ticket.toView(), message.id());
 	}
 
 	/**
@@ -156,16 +180,25 @@ public class TicketManagement {
 				return seen.get().toView();
 			}
 		}
-		Body body = body(command.body(), command.bodyHtml());
+		checkSize(command.body(), command.bodyHtml());
 		checkAttachments(command.attachments());
+		Actor author = command.author();
+		if (author.kind() != AuthorKind.CUSTOMER && command.visibility() == Visibility.PUBLIC) {
+			guardOutgoing(ticket, command);
+		}
+		MessageSafety.Cleaned cleaned = this.safety.clean(null, command.body(), command.bodyHtml(),
+				command.attachments(), List.of());
+		Body body = body(cleaned.text(), cleaned.html());
 		Instant now = this.clock.instant();
 		Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
-		Actor author = command.author();
 		switch (author.kind()) {
 			case CUSTOMER -> ticket.customerWrote(author, receivedAt);
 			case AGENT, BOT, SYSTEM -> {
-				if (command.visibility() == Visibility.PUBLIC) {
+				if (command.visibility() == Visibility.PUBLIC && author.kind() == AuthorKind.AGENT) {
 					ticket.agentReplied(author, receivedAt);
+				}
+				else if (command.visibility() == Visibility.PUBLIC) {
+					ticket.automaticReplySent(now);
 				}
 				else {
 					ticket.noteAdded(now);
@@ -177,12 +210,16 @@ public class TicketManagement {
 		}
 		Message message = new Message(ticket.id(), author, command.visibility(), body.text(), body.html(),
 				command.channel(), command.externalId(), receivedAt, now);
-		attach(message, command.attachments(), now);
+		attach(message, cleaned.attachments(), now);
 		this.messages.save(message);
+		if (author.kind() == AuthorKind.CUSTOMER) {
+			protect(ticket, message, author, cleaned, now);
+		}
 		this.changes.saveAll(ticket.drainChanges());
 		this.changes.flush();
 		if (author.kind() == AuthorKind.CUSTOMER) {
 			this.events.publishEvent(new MessageReceived(ticket.id(), message.id(), command.channel(), false));
+			answerAutomatically(ticket, cleaned, body.text());
 		}
 		else {
 			this.events.publishEvent(new ReplyPosted(ticket.id(), message.id(), author.kind(), command.visibility()));
@@ -276,16 +313,113 @@ public class TicketManagement {
 		}
 	}
 
+	/**
+	 * Size limits apply to what the customer sent, before redaction changes its length.
+	 */
+	private void checkSize(String text, String html) {
+		int limit = this.settings.maxBodyChars();
+		if ((text != null && text.length() > limit) || (html != null && html.length() > 4 * limit)) {
+			throw new PayloadTooLargeException("The message is longer than " + limit + " characters.");
+		}
+	}
+
+	/**
+	 * A customer message that held secrets makes the ticket an urgent security incident
+	 * (unless an agent already chose another category) and is audited by kind of secret;
+	 * lookalike links are flagged on the message for the agent.
+	 */
+	private void protect(Ticket ticket, Message message, Actor customer, MessageSafety.Cleaned cleaned, Instant now) {
+		if (!cleaned.lookalikes().isEmpty()) {
+			message.warnAbout(cleaned.lookalikes()
+				.stream()
+				.map(link -> new TicketView.LinkWarning(link.url(), link.reason().code(), link.resembles()))
+				.toList());
+			this.audit.record("phishing_link", customer.kind().id(), customer.id(), customer.name(), ticket.id(),
+					String.join(", ", cleaned.lookalikes().stream().map(link -> link.host()).toList()));
+		}
+		if (!cleaned.hasSecrets()) {
+			return;
+		}
+		Actor system = Actor.system();
+		ticket.prioritize(Priority.URGENT, system, now);
+		if (!ticket.categorySetByAgent()) {
+			ticket.categorize(Category.SECURITY_INCIDENT, system, now);
+		}
+		this.audit.record("secret_redacted", customer.kind().id(), customer.id(), customer.name(), ticket.id(),
+				"removed from message " + message.id() + ": " + cleaned.secretSummary());
+		this.events.publishEvent(new SecretsRedacted(ticket.id(), message.id(),
+				cleaned.secrets().stream().map(secret -> secret.type().code()).distinct().toList()));
+	}
+
+	/**
+	 * Tells the customer at once, in their language, that their secret was removed and
+	 * what to do now, or warns them about a phishing link (once per ticket).
+	 */
+	private void answerAutomatically(Ticket ticket, MessageSafety.Cleaned cleaned, String customerText) {
+		String language = language(ticket.requesterId(), customerText);
+		if (cleaned.hasSecrets()) {
+			post(ticket.id(), automatic(this.guidance.get(SafetyGuidance.SECRET_REMOVED_REPLY, language)));
+		}
+		else if (!cleaned.lookalikes().isEmpty()) {
+			String warning = this.guidance.get(SafetyGuidance.PHISHING_LINK_WARNING, language);
+			boolean warnedBefore = this.messages.findByTicket(ticket.id())
+				.stream()
+				.anyMatch(m -> m.toView().authorKind() == AuthorKind.SYSTEM && warning.equals(m.toView().body()));
+			if (!warnedBefore) {
+				post(ticket.id(), automatic(warning));
+			}
+		}
+	}
+
+	private static PostMessage automatic(String text) {
+		return new PostMessage(Actor.system(), Visibility.PUBLIC, text, null, Channel.CONSOLE, null, null, List.of(),
+				null);
+	}
+
+	/**
+	 * Every reply, note aside, passes the outgoing guard: requests for secrets, remote
+	 * access or "verification" transfers are refused and audited; links to non-official
+	 * sites need the agent's confirmation.
+	 */
+	private void guardOutgoing(Ticket ticket, PostMessage command) {
+		String text = command.body() != null && !command.body().isBlank() ? command.body()
+				: command.bodyHtml() == null ? "" : HtmlBodies.toText(command.bodyHtml());
+		GuardVerdict verdict = this.guard.check(text, language(ticket.requesterId(), text));
+		Actor author = command.author();
+		if (verdict.blocked()) {
+			this.audit.recordIndependently("reply_blocked", author.kind().id(), author.id(), author.name(), ticket.id(),
+					"blocked: " + String.join(", ", verdict.reasons()));
+			throw new ReplyBlockedException(verdict.reasons());
+		}
+		List<String> links = verdict.nonOfficialLinks().stream().map(link -> link.url()).distinct().toList();
+		if (!links.isEmpty() && author.kind() == AuthorKind.AGENT) {
+			if (!command.linksConfirmed()) {
+				throw new LinkConfirmationRequiredException(links);
+			}
+			this.audit.record("unofficial_link_sent", author.kind().id(), author.id(), author.name(), ticket.id(),
+					String.join(", ", links));
+		}
+	}
+
+	/**
+	 * The customer's preferred language, else Chinese when they write Chinese, else
+	 * English.
+	 */
+	private String language(UUID customerId, String text) {
+		String preferred = this.customers.find(customerId).map(c -> c.preferredLanguage()).orElse(null);
+		if (preferred != null && !preferred.isBlank()) {
+			return preferred.toLowerCase().startsWith("zh") ? "zh" : preferred;
+		}
+		return text != null
+				&& text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+						? "zh" : "en";
+	}
+
 	private Body body(String text, String html) {
 		String sanitized = html == null || html.isBlank() ? null : HtmlBodies.sanitize(html);
 		String plain = text != null && !text.isBlank() ? text : sanitized == null ? null : HtmlBodies.toText(html);
 		if (plain == null || plain.isBlank()) {
 			throw new InvalidInputException("body", "must not be blank");
-		}
-		if (plain.length() > this.settings.maxBodyChars()
-				|| (sanitized != null && sanitized.length() > 4 * this.settings.maxBodyChars())) {
-			throw new PayloadTooLargeException(
-					"The message is longer than " + this.settings.maxBodyChars() + " characters.");
 		}
 		return new Body(plain, sanitized);
 	}

@@ -18,12 +18,21 @@ public record TicketView(UUID id, String number, String subject, TicketStatus st
 	 */
 	public record MessageView(UUID id, AuthorKind authorKind, UUID authorId, String authorName, Visibility visibility,
 			String body, String bodyHtml, Channel channel, String externalId, Instant receivedAt,
-			List<AttachmentView> attachments) {
+			List<AttachmentView> attachments, List<LinkWarning> linkWarnings) {
 
 		public boolean internal() {
 			return this.visibility == Visibility.INTERNAL;
 		}
 
+	}
+
+	/**
+	 * A link in a customer message that imitates an official site.
+	 *
+	 * @param reason why it is a lookalike, e.g. {@code typosquat}, {@code punycode}
+	 * @param resembles the official domain it imitates, if one
+	 */
+	public record LinkWarning(String url, String reason, String resembles) {
 	}
 
 	/**

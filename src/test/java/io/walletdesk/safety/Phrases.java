@@ -11,7 +11,7 @@ import io.walletdesk.safety.internal.Bip39.Wordlist;
  * Makes valid BIP-39 phrases from random entropy for tests, with the checksum code under
  * test (itself checked against the Trezor vectors and web3j in {@code Bip39UnitTests}).
  */
-final class Phrases {
+public final class Phrases {
 
 	private static final Bip39 BIP39 = Bip39.load();
 
@@ -25,7 +25,7 @@ final class Phrases {
 	 * @param list the wordlist
 	 * @return the words
 	 */
-	static List<String> valid(Random random, int words, Wordlist list) {
+	public static List<String> valid(Random random, int words, Wordlist list) {
 		byte[] entropy = new byte[words * 4 / 3];
 		random.nextBytes(entropy);
 		List<String> result = new ArrayList<>();

@@ -144,7 +144,8 @@ class TicketsApi {
 		TicketView.MessageView message = this.tickets.post(id,
 				new PostMessage(Actor.agent(agent.id(), agent.displayName()), visibility, request.body(),
 						request.bodyHtml(), Channel.API, null, null, attachments(request.attachments()),
-						request.status() == null ? null : TicketStatus.fromId(request.status())));
+						request.status() == null ? null : TicketStatus.fromId(request.status()),
+						Boolean.TRUE.equals(request.confirmLinks())));
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/messages/" + message.id())).body(message);
 	}
 
@@ -299,7 +300,7 @@ class TicketsApi {
 	}
 
 	record PostMessageRequest(String body, String bodyHtml, String visibility, String status,
-			@Valid @Size(max = 20) List<AttachmentInput> attachments) {
+			@Valid @Size(max = 20) List<AttachmentInput> attachments, Boolean confirmLinks) {
 	}
 
 }
