@@ -11,8 +11,8 @@ import io.walletdesk.identity.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates agents and API tokens for tests, each with a unique name so tests never collide on a
- * shared database.
+ * Creates agents and API tokens for tests, each with a unique name so tests never collide
+ * on a shared database.
  */
 @Component
 public class TestAgents {

@@ -9,9 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
- * The whole application on a random port against real PostgreSQL (embedded, or the server named
- * by {@code SPRING_DATASOURCE_URL}). Every integration test uses this one configuration so the
- * context is built once per test run.
+ * The whole application on a random port against real PostgreSQL (embedded, or the server
+ * named by {@code SPRING_DATASOURCE_URL}). Every integration test uses this one
+ * configuration so the context is built once per test run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

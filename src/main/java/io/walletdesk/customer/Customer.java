@@ -80,8 +80,7 @@ class Customer {
 		}
 	}
 
-	void update(String displayName, String preferredLanguage, String timeZone, String tier, String notes,
-			Instant now) {
+	void update(String displayName, String preferredLanguage, String timeZone, String tier, String notes, Instant now) {
 		requireActive();
 		if (displayName != null) {
 			this.displayName = displayName;
@@ -136,9 +135,9 @@ class Customer {
 	}
 
 	CustomerView toView() {
-		return new CustomerView(this.id, this.displayName, this.preferredLanguage, this.timeZone, this.tier,
-				this.notes, this.identities.stream().map(CustomerIdentity::toView).toList(), this.mergedInto,
-				this.createdAt, this.updatedAt);
+		return new CustomerView(this.id, this.displayName, this.preferredLanguage, this.timeZone, this.tier, this.notes,
+				this.identities.stream().map(CustomerIdentity::toView).toList(), this.mergedInto, this.createdAt,
+				this.updatedAt);
 	}
 
 }

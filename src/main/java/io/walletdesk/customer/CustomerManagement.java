@@ -42,8 +42,8 @@ public class CustomerManagement {
 
 	/**
 	 * Creates a customer.
-	 * @throws InvalidInputException when an identity already belongs to someone, or nothing names
-	 * the customer
+	 * @throws InvalidInputException when an identity already belongs to someone, or
+	 * nothing names the customer
 	 */
 	@Transactional
 	public CustomerView create(NewCustomer command) {
@@ -57,7 +57,8 @@ public class CustomerManagement {
 		Customer customer = new Customer(name, command.preferredLanguage(), command.timeZone(), now);
 		for (int i = 0; i < command.identities().size(); i++) {
 			NewCustomer.IdentityInput identity = command.identities().get(i);
-			if (this.customers.findByIdentity(identity.kind(), identity.kind().normalize(identity.value())).isPresent()) {
+			if (this.customers.findByIdentity(identity.kind(), identity.kind().normalize(identity.value()))
+				.isPresent()) {
 				throw new InvalidInputException("identities[" + i + "]", "already belongs to another customer");
 			}
 			customer.addIdentity(identity.kind(), identity.value(), now);
@@ -66,8 +67,8 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * Finds the customer known by this identity, or creates one, safely under concurrent intake of
-	 * the same new person.
+	 * Finds the customer known by this identity, or creates one, safely under concurrent
+	 * intake of the same new person.
 	 * @return the customer's id
 	 */
 	@Transactional
@@ -80,13 +81,15 @@ public class CustomerManagement {
 		UUID id = UUID.randomUUID();
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String name = displayName == null || displayName.isBlank() ? normalized : displayName.trim();
-		this.jdbc
-			.sql("insert into customer (id, display_name, preferred_language, created_at, updated_at) values (?, ?, ?, ?, ?)")
+		this.jdbc.sql(
+				"insert into customer (id, display_name, preferred_language, created_at, updated_at) values (?, ?, ?, ?, ?)")
 			.params(id, name.length() > 200 ? name.substring(0, 200) : name, preferredLanguage, now, now)
 			.update();
 		int inserted = this.jdbc.sql("""
 				insert into customer_identity (id, customer_id, kind, value, created_at) values (?, ?, ?, ?, ?)
-				on conflict (kind, value) do nothing""").params(UUID.randomUUID(), id, kind.name(), normalized, now).update();
+				on conflict (kind, value) do nothing""")
+			.params(UUID.randomUUID(), id, kind.name(), normalized, now)
+			.update();
 		if (inserted == 1) {
 			return id;
 		}
@@ -123,8 +126,8 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * Merges {@code mergedId} into {@code survivorId}: identities and tickets move to the survivor,
-	 * the merged record only forwards.
+	 * Merges {@code mergedId} into {@code survivorId}: identities and tickets move to the
+	 * survivor, the merged record only forwards.
 	 * @throws IllegalStateException when either was already merged, or both are the same
 	 */
 	@Transactional
@@ -161,7 +164,8 @@ public class CustomerManagement {
 		StringBuilder sql = new StringBuilder("select c.id, c.created_at from customer c where c.merged_into is null");
 		List<Object> params = new ArrayList<>();
 		if (query != null && !query.isBlank()) {
-			String like = "%" + query.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			String like = "%" + query.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+					+ "%";
 			sql.append(" and (lower(c.display_name) like ? or exists (select 1 from customer_identity i"
 					+ " where i.customer_id = c.id and lower(i.value) like ?))");
 			params.add(like);

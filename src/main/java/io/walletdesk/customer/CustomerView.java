@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A customer with their identities. {@code mergedInto} is set when this record was merged into
- * another and only forwards there.
+ * A customer with their identities. {@code mergedInto} is set when this record was merged
+ * into another and only forwards there.
  */
 public record CustomerView(UUID id, String displayName, String preferredLanguage, String timeZone, String tier,
 		String notes, List<Identity> identities, UUID mergedInto, Instant createdAt, Instant updatedAt) {

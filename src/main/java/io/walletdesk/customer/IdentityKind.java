@@ -27,8 +27,8 @@ public enum IdentityKind {
 	}
 
 	/**
-	 * The canonical form of a handle, so that the same person is found whatever the case or
-	 * spacing.
+	 * The canonical form of a handle, so that the same person is found whatever the case
+	 * or spacing.
 	 */
 	public String normalize(String value) {
 		String trimmed = value.trim();

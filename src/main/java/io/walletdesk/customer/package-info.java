@@ -1,5 +1,6 @@
 /**
- * The people who ask for help, with their identities on every channel, language and time zone.
+ * The people who ask for help, with their identities on every channel, language and time
+ * zone.
  */
 @ApplicationModule(displayName = "Customer")
 package io.walletdesk.customer;

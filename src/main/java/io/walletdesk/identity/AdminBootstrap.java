@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * On first start, creates the {@code admin} agent. Its password comes from
- * {@code WALLETDESK_ADMIN_PASSWORD}, else a generated one is printed once to the log. With
- * {@code WALLETDESK_ADMIN_TOKEN} set, an admin API token with exactly that value is ensured on
- * every start (automation, load tests).
+ * {@code WALLETDESK_ADMIN_PASSWORD}, else a generated one is printed once to the log.
+ * With {@code WALLETDESK_ADMIN_TOKEN} set, an admin API token with exactly that value is
+ * ensured on every start (automation, load tests).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -49,8 +49,8 @@ class AdminBootstrap implements ApplicationRunner {
 		String configured = this.environment.getProperty("WALLETDESK_ADMIN_PASSWORD");
 		boolean generated = configured == null || configured.isBlank();
 		String password = generated ? generatePassword() : configured;
-		AgentView admin = this.agents.create(new NewAgent("admin", "Administrator", null, password,
-				Set.of(Role.ADMIN), Set.of("en", "zh"), Set.of(), Set.of(), "UTC"));
+		AgentView admin = this.agents.create(new NewAgent("admin", "Administrator", null, password, Set.of(Role.ADMIN),
+				Set.of("en", "zh"), Set.of(), Set.of(), "UTC"));
 		if (generated) {
 			// Printed once, on creation only; it is never stored in clear anywhere.
 			log.warn("Created the admin agent 'admin' with the generated password: {}", password);

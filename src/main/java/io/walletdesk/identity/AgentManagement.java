@@ -56,7 +56,8 @@ public class AgentManagement {
 
 	/**
 	 * Creates an agent with a hashed password.
-	 * @throws InvalidInputException when the username is taken, a group or time zone is unknown
+	 * @throws InvalidInputException when the username is taken, a group or time zone is
+	 * unknown
 	 */
 	@Transactional
 	public AgentView create(NewAgent command) {
@@ -178,8 +179,8 @@ public class AgentManagement {
 	}
 
 	/**
-	 * Issues an API token acting as the given agent. The value is returned once; only its SHA-256
-	 * hash is stored.
+	 * Issues an API token acting as the given agent. The value is returned once; only its
+	 * SHA-256 hash is stored.
 	 */
 	@Transactional
 	public IssuedToken issueToken(UUID agentId, String name) {
@@ -191,7 +192,8 @@ public class AgentManagement {
 	}
 
 	/**
-	 * Stores a token whose value was chosen outside (the bootstrap admin token), unless it exists.
+	 * Stores a token whose value was chosen outside (the bootstrap admin token), unless
+	 * it exists.
 	 */
 	@Transactional
 	public void ensureToken(UUID agentId, String name, String value) {
@@ -204,8 +206,8 @@ public class AgentManagement {
 		if (name == null || name.isBlank() || name.length() > 100) {
 			throw new InvalidInputException("name", "must be 1 to 100 characters");
 		}
-		ApiToken token = new ApiToken(agentId, name.trim(), hash(value), value.substring(0, Math.min(10, value.length())),
-				this.clock.instant());
+		ApiToken token = new ApiToken(agentId, name.trim(), hash(value),
+				value.substring(0, Math.min(10, value.length())), this.clock.instant());
 		return this.tokens.save(token).toView();
 	}
 
@@ -237,10 +239,7 @@ public class AgentManagement {
 	}
 
 	private void checkGroups(Set<UUID> groupIds) {
-		Set<UUID> known = this.groups.findAllById(groupIds)
-			.stream()
-			.map(AgentGroup::id)
-			.collect(Collectors.toSet());
+		Set<UUID> known = this.groups.findAllById(groupIds).stream().map(AgentGroup::id).collect(Collectors.toSet());
 		if (!known.containsAll(groupIds)) {
 			throw new InvalidInputException("groupIds", "contains an unknown group");
 		}

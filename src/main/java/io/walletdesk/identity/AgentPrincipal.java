@@ -12,8 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in agent, as every module sees it in the security context (session or API token).
- * Carries what authorization decisions need: roles and group memberships.
+ * The signed-in agent, as every module sees it in the security context (session or API
+ * token). Carries what authorization decisions need: roles and group memberships.
  */
 public final class AgentPrincipal implements UserDetails, CredentialsContainer {
 
@@ -35,8 +35,8 @@ public final class AgentPrincipal implements UserDetails, CredentialsContainer {
 
 	private String passwordHash;
 
-	AgentPrincipal(UUID id, String username, String displayName, Set<Role> roles, Set<UUID> groupIds,
-			String language, String passwordHash, boolean locked, boolean enabled) {
+	AgentPrincipal(UUID id, String username, String displayName, Set<Role> roles, Set<UUID> groupIds, String language,
+			String passwordHash, boolean locked, boolean enabled) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -73,7 +73,9 @@ public final class AgentPrincipal implements UserDetails, CredentialsContainer {
 		return this.roles.contains(role);
 	}
 
-	/** Supervisors and admins see every ticket; others see their groups' and their own. */
+	/**
+	 * Supervisors and admins see every ticket; others see their groups' and their own.
+	 */
 	public boolean seesAllTickets() {
 		return hasRole(Role.SUPERVISOR) || hasRole(Role.ADMIN);
 	}

@@ -16,9 +16,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>} requests for this request only (no session).
- * A bearer header with an unknown or revoked token is answered 401 at once rather than treated as
- * anonymous.
+ * Authenticates {@code Authorization: Bearer <token>} requests for this request only (no
+ * session). A bearer header with an unknown or revoked token is answered 401 at once
+ * rather than treated as anonymous.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Sign-in policy.
  *
- * @param lockoutThreshold failed attempts (password or second factor) before the account locks
+ * @param lockoutThreshold failed attempts (password or second factor) before the account
+ * locks
  * @param lockoutDuration how long a locked account stays locked
  * @param totpIssuer the name authenticator apps show next to the code
  */

@@ -6,8 +6,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A session whose password was accepted but whose second factor is still owed. It grants nothing
- * but the two-factor pages.
+ * A session whose password was accepted but whose second factor is still owed. It grants
+ * nothing but the two-factor pages.
  */
 public final class PendingSecondFactor extends AbstractAuthenticationToken {
 

@@ -29,8 +29,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two ways in: {@code /api/**} takes bearer tokens (and the console's session, with CSRF), the
- * console takes a form sign-in followed by the second factor where the agent has one.
+ * Two ways in: {@code /api/**} takes bearer tokens (and the console's session, with
+ * CSRF), the console takes a form sign-in followed by the second factor where the agent
+ * has one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -63,8 +64,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, TokenCache tokens, SecurityContextRepository contexts)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, TokenCache tokens, SecurityContextRepository contexts) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/admin/**")
 				.hasRole(Role.ADMIN.name())
@@ -84,8 +84,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain console(HttpSecurity http, SignIn signIn, SecurityContextRepository contexts)
-			throws Exception {
+	SecurityFilterChain console(HttpSecurity http, SignIn signIn, SecurityContextRepository contexts) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -118,8 +117,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * After the password: straight in, or on to the second factor (verify or enrol), holding only
-	 * a pending authentication until then.
+	 * After the password: straight in, or on to the second factor (verify or enrol),
+	 * holding only a pending authentication until then.
 	 */
 	private static AuthenticationSuccessHandler secondFactorStep(SignIn signIn, SecurityContextRepository contexts) {
 		SavedRequestAwareAuthenticationSuccessHandler proceed = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -131,10 +130,10 @@ class SecurityConfiguration {
 					signIn.recordSuccess(agent.id());
 					proceed.onAuthenticationSuccess(request, response, authentication);
 				}
-				case VERIFY -> pending(request, response, contexts, new PendingSecondFactor(agent,
-						PendingSecondFactor.VERIFY), "/login/two-factor");
-				case ENROL -> pending(request, response, contexts, new PendingSecondFactor(agent,
-						PendingSecondFactor.ENROL), "/login/two-factor/enrol");
+				case VERIFY -> pending(request, response, contexts,
+						new PendingSecondFactor(agent, PendingSecondFactor.VERIFY), "/login/two-factor");
+				case ENROL -> pending(request, response, contexts,
+						new PendingSecondFactor(agent, PendingSecondFactor.ENROL), "/login/two-factor/enrol");
 			}
 		};
 	}

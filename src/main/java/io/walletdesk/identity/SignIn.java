@@ -28,8 +28,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Used by the sign-in pages: password sign-in, lockout after repeated failures, and the TOTP second factor with recovery
- * codes. Failed second-factor attempts count towards the same lockout as failed passwords.
+ * Used by the sign-in pages: password sign-in, lockout after repeated failures, and the
+ * TOTP second factor with recovery codes. Failed second-factor attempts count towards the
+ * same lockout as failed passwords.
  */
 @Service
 public class SignIn implements UserDetailsService {
@@ -151,8 +152,8 @@ public class SignIn implements UserDetailsService {
 	}
 
 	/**
-	 * Confirms an enrolment with a first code from the authenticator app and hands out fresh
-	 * recovery codes, which are shown once.
+	 * Confirms an enrolment with a first code from the authenticator app and hands out
+	 * fresh recovery codes, which are shown once.
 	 * @return the recovery codes, or empty when the code does not match the secret
 	 */
 	@Transactional

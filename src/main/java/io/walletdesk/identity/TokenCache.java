@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Resolves bearer tokens to agents without a database round trip on every request. Entries live
- * 30 seconds, so a token revoked on another node stops working within that time; on this node it
- * stops at once. Last-used times are written at most once a minute per token.
+ * Resolves bearer tokens to agents without a database round trip on every request.
+ * Entries live 30 seconds, so a token revoked on another node stops working within that
+ * time; on this node it stops at once. Last-used times are written at most once a minute
+ * per token.
  */
 @Component
 class TokenCache {

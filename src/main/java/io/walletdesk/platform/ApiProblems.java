@@ -25,8 +25,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure of a REST endpoint into an RFC 7807 problem detail. Invalid input lists the
- * offending fields under {@code errors}; nothing internal (stack traces, SQL) is ever shown.
+ * Turns every failure of a REST endpoint into an RFC 7807 problem detail. Invalid input
+ * lists the offending fields under {@code errors}; nothing internal (stack traces, SQL)
+ * is ever shown.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {

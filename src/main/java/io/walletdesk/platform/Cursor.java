@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * An opaque keyset cursor for lists ordered newest first: the position after the last item of a
- * page. Stable under concurrent inserts, unlike offsets.
+ * An opaque keyset cursor for lists ordered newest first: the position after the last
+ * item of a page. Stable under concurrent inserts, unlike offsets.
  */
 public record Cursor(Instant createdAt, UUID id) {
 
@@ -24,7 +24,8 @@ public record Cursor(Instant createdAt, UUID id) {
 			String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
 			int colon = raw.indexOf(':');
 			long micros = Long.parseLong(raw.substring(0, colon));
-			Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000);
+			Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+					Math.floorMod(micros, 1_000_000) * 1000);
 			return new Cursor(at, UUID.fromString(raw.substring(colon + 1)));
 		}
 		catch (RuntimeException ex) {

@@ -12,10 +12,10 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points the application at an embedded PostgreSQL when no datasource is configured.
  * <p>
- * Runs after the configuration files are read, so {@code spring.datasource.url} from any source
- * (environment, command line, application properties) switches the embedded server off. The
- * server is started once per JVM and shared by every application context in it (tests start
- * several), and stopped by a shutdown hook.
+ * Runs after the configuration files are read, so {@code spring.datasource.url} from any
+ * source (environment, command line, application properties) switches the embedded server
+ * off. The server is started once per JVM and shared by every application context in it
+ * (tests start several), and stopped by a shutdown hook.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -35,9 +35,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.obtain(dataDirectory, ephemeral);
 		server.createDatabaseIfMissing(database);
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource(PROPERTY_SOURCE,
-					Map.of("spring.datasource.url", server.jdbcUrl(database), "spring.datasource.username", "postgres",
-							"spring.datasource.password", "")));
+			.addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of("spring.datasource.url", server.jdbcUrl(database),
+					"spring.datasource.username", "postgres", "spring.datasource.password", "")));
 	}
 
 	@Override

@@ -19,13 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One embedded PostgreSQL per JVM, kept in a data directory that survives restarts unless it is
- * ephemeral (tests).
+ * One embedded PostgreSQL per JVM, kept in a data directory that survives restarts unless
+ * it is ephemeral (tests).
  * <p>
- * Running as root works because zonky's launcher runs {@code initdb} and {@code pg_ctl} inside an
- * unprivileged user namespace ({@code unshare -U}) when it detects root, where PostgreSQL's refusal
- * to run as root does not apply; files keep their real owner, so the data directory needs no
- * special permissions.
+ * Running as root works because zonky's launcher runs {@code initdb} and {@code pg_ctl}
+ * inside an unprivileged user namespace ({@code unshare -U}) when it detects root, where
+ * PostgreSQL's refusal to run as root does not apply; files keep their real owner, so the
+ * data directory needs no special permissions.
  */
 final class EmbeddedPostgresServer {
 
@@ -78,8 +78,8 @@ final class EmbeddedPostgresServer {
 	}
 
 	/**
-	 * A server left running by a killed JVM still owns the data directory; a new start would fail
-	 * until it is gone.
+	 * A server left running by a killed JVM still owns the data directory; a new start
+	 * would fail until it is gone.
 	 */
 	private static void stopOrphanedServer(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");

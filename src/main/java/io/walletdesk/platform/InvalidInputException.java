@@ -3,8 +3,8 @@ package io.walletdesk.platform;
 import java.util.List;
 
 /**
- * Input that passed bean validation but breaks a business rule (an unknown category, an agent
- * that does not exist); answered as 400 with the offending fields.
+ * Input that passed bean validation but breaks a business rule (an unknown category, an
+ * agent that does not exist); answered as 400 with the offending fields.
  */
 public class InvalidInputException extends RuntimeException {
 

@@ -1,8 +1,8 @@
 package io.walletdesk.platform;
 
 /**
- * Something asked for by id does not exist, or the caller may not know that it exists; answered
- * as 404.
+ * Something asked for by id does not exist, or the caller may not know that it exists;
+ * answered as 404.
  */
 public class NotFoundException extends RuntimeException {
 

@@ -1,6 +1,6 @@
 /**
- * Infrastructure every module stands on: the embedded database, error responses, time and web
- * plumbing.
+ * Infrastructure every module stands on: the embedded database, error responses, time and
+ * web plumbing.
  */
 @ApplicationModule(displayName = "Platform", type = ApplicationModule.Type.OPEN)
 package io.walletdesk.platform;

@@ -29,8 +29,8 @@ public enum AuthorKind {
 		return Arrays.stream(values())
 			.filter(value -> value.id().equals(id))
 			.findFirst()
-			.orElseThrow(() -> new InvalidInputException("authorKind", "must be one of "
-					+ Arrays.stream(values()).map(AuthorKind::id).toList()));
+			.orElseThrow(() -> new InvalidInputException("authorKind",
+					"must be one of " + Arrays.stream(values()).map(AuthorKind::id).toList()));
 	}
 
 }

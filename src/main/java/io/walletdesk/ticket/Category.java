@@ -13,7 +13,8 @@ import io.walletdesk.platform.InvalidInputException;
  */
 public enum Category {
 
-	WALLET_SETUP, ACCOUNT_ACCESS, TRANSFER, TRADING, ASSET_DISPLAY, DAPP, SECURITY_INCIDENT, SECURITY_ADVICE, FEEDBACK, OTHER;
+	WALLET_SETUP, ACCOUNT_ACCESS, TRANSFER, TRADING, ASSET_DISPLAY, DAPP, SECURITY_INCIDENT, SECURITY_ADVICE, FEEDBACK,
+	OTHER;
 
 	/** The identifier used in the API, the database and reports. */
 	@JsonValue
@@ -29,8 +30,8 @@ public enum Category {
 		return Arrays.stream(values())
 			.filter(value -> value.id().equals(id))
 			.findFirst()
-			.orElseThrow(() -> new InvalidInputException("category", "must be one of "
-					+ Arrays.stream(values()).map(Category::id).toList()));
+			.orElseThrow(() -> new InvalidInputException("category",
+					"must be one of " + Arrays.stream(values()).map(Category::id).toList()));
 	}
 
 }

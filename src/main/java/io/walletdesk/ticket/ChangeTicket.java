@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Changes some fields of a ticket. A null field is left alone; an empty Optional clears an
- * assignment.
+ * Changes some fields of a ticket. A null field is left alone; an empty Optional clears
+ * an assignment.
  */
 public record ChangeTicket(TicketStatus status, Priority priority, Optional<Category> category,
 		Optional<UUID> assigneeId, Optional<UUID> groupId, Set<String> tags) {

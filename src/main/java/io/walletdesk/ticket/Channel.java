@@ -29,8 +29,8 @@ public enum Channel {
 		return Arrays.stream(values())
 			.filter(value -> value.id().equals(id))
 			.findFirst()
-			.orElseThrow(() -> new InvalidInputException("channel", "must be one of "
-					+ Arrays.stream(values()).map(Channel::id).toList()));
+			.orElseThrow(() -> new InvalidInputException("channel",
+					"must be one of " + Arrays.stream(values()).map(Channel::id).toList()));
 	}
 
 }

@@ -4,7 +4,8 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * Stores the label enums by their API identifiers, so the database, reports and API agree.
+ * Stores the label enums by their API identifiers, so the database, reports and API
+ * agree.
  */
 final class Converters {
 

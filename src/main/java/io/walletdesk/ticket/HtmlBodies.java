@@ -7,8 +7,8 @@ import org.owasp.html.Sanitizers;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Cleans HTML that arrives with a message (mail, rich chat) with the OWASP sanitizer, and derives
- * the plain text body from it when none was given.
+ * Cleans HTML that arrives with a message (mail, rich chat) with the OWASP sanitizer, and
+ * derives the plain text body from it when none was given.
  */
 final class HtmlBodies {
 

@@ -9,7 +9,8 @@ import java.util.UUID;
  * Opens a ticket with the customer's first message.
  *
  * @param requesterId the customer who asks
- * @param externalId the channel's id of the first message, for deduplication (may be null)
+ * @param externalId the channel's id of the first message, for deduplication (may be
+ * null)
  * @param receivedAt when the channel received the message (null: now)
  * @param openedBy who opened it: the customer, or an agent on their behalf
  */

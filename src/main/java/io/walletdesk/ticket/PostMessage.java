@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Adds a message to a ticket.
  *
- * @param statusAfter for agent replies, the status to set with the reply ("submit as pending"),
- * or null
+ * @param statusAfter for agent replies, the status to set with the reply ("submit as
+ * pending"), or null
  */
 public record PostMessage(Actor author, Visibility visibility, String body, String bodyHtml, Channel channel,
 		String externalId, Instant receivedAt, List<NewAttachment> attachments, TicketStatus statusAfter) {

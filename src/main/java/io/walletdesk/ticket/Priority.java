@@ -29,8 +29,8 @@ public enum Priority {
 		return Arrays.stream(values())
 			.filter(value -> value.id().equals(id))
 			.findFirst()
-			.orElseThrow(() -> new InvalidInputException("priority", "must be one of "
-					+ Arrays.stream(values()).map(Priority::id).toList()));
+			.orElseThrow(() -> new InvalidInputException("priority",
+					"must be one of " + Arrays.stream(values()).map(Priority::id).toList()));
 	}
 
 }

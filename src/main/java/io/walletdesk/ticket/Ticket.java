@@ -20,8 +20,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A customer issue. Every state change goes through a named method that checks the move and
- * records who changed what in the history.
+ * A customer issue. Every state change goes through a named method that checks the move
+ * and records who changed what in the history.
  */
 @Entity
 @Table(name = "ticket")
@@ -121,8 +121,8 @@ class Ticket {
 	}
 
 	/**
-	 * An agent (or the bot) answered in public: the first answer is the first response, and a new
-	 * ticket becomes open.
+	 * An agent (or the bot) answered in public: the first answer is the first response,
+	 * and a new ticket becomes open.
 	 */
 	void agentReplied(Actor actor, Instant at) {
 		if (this.status == TicketStatus.CLOSED) {
@@ -153,8 +153,7 @@ class Ticket {
 			return;
 		}
 		if (!this.status.next().contains(target)) {
-			throw new IllegalStateException(
-					"A ticket cannot move from " + this.status.id() + " to " + target.id());
+			throw new IllegalStateException("A ticket cannot move from " + this.status.id() + " to " + target.id());
 		}
 		TicketStatus previous = this.status;
 		this.status = target;

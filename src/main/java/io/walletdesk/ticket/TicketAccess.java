@@ -5,8 +5,8 @@ import io.walletdesk.identity.AgentPrincipal;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Who may see a ticket: supervisors and admins see all; other agents see tickets of their groups,
- * tickets without a group, and tickets assigned to them.
+ * Who may see a ticket: supervisors and admins see all; other agents see tickets of their
+ * groups, tickets without a group, and tickets assigned to them.
  */
 public final class TicketAccess {
 

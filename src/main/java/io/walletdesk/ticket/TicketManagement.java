@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opening tickets, posting messages and changing tickets: the ticket module's public face. Every
- * change is recorded in the ticket's history and announced as an event after it is stored.
+ * Opening tickets, posting messages and changing tickets: the ticket module's public
+ * face. Every change is recorded in the ticket's history and announced as an event after
+ * it is stored.
  */
 @Service
 public class TicketManagement {
@@ -60,9 +61,9 @@ public class TicketManagement {
 	}
 
 	/**
-	 * Opens a ticket with the customer's first message. When the channel's message id was seen
-	 * before, nothing new is stored and the existing ticket is returned, so channel retries are
-	 * harmless.
+	 * Opens a ticket with the customer's first message. When the channel's message id was
+	 * seen before, nothing new is stored and the existing ticket is returned, so channel
+	 * retries are harmless.
 	 * @throws InvalidInputException for an unknown assignee or group, or an empty message
 	 * @throws PayloadTooLargeException for an over-long body or attachment
 	 */
@@ -87,7 +88,8 @@ public class TicketManagement {
 		}
 		Instant now = this.clock.instant();
 		Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
-		Actor requester = Actor.customer(command.requesterId(), this.customers.get(command.requesterId()).displayName());
+		Actor requester = Actor.customer(command.requesterId(),
+				this.customers.get(command.requesterId()).displayName());
 		Ticket ticket = new Ticket(this.tickets.nextNumber(), subject(command.subject(), body.text()),
 				command.channel(), command.requesterId(), command.priority(), command.category(), command.tags(),
 				command.openedBy(), now);
@@ -105,18 +107,18 @@ public class TicketManagement {
 		this.messages.save(message);
 		this.changes.saveAll(ticket.drainChanges());
 		TicketView view = ticket.toView();
-		this.events.publishEvent(new TicketOpened(ticket.id(), view.number(), command.channel(),
-				command.requesterId(), view.priority(), view.groupId()));
+		this.events.publishEvent(new TicketOpened(ticket.id(), view.number(), command.channel(), command.requesterId(),
+				view.priority(), view.groupId()));
 		this.events.publishEvent(new MessageReceived(ticket.id(), message.id(), command.channel(), true));
 		return view;
 	}
 
 	/**
-	 * Adds a message. A customer message reopens a pending or solved ticket; an agent's first
-	 * public reply is the first response. A message whose channel id was seen before is not stored
-	 * again.
-	 * @throws IllegalStateException when the ticket is closed, or the requested status move is not
-	 * allowed
+	 * Adds a message. A customer message reopens a pending or solved ticket; an agent's
+	 * first public reply is the first response. A message whose channel id was seen
+	 * before is not stored again.
+	 * @throws IllegalStateException when the ticket is closed, or the requested status
+	 * move is not allowed
 	 */
 	@Transactional
 	public TicketView.MessageView post(UUID ticketId, PostMessage command) {
@@ -162,7 +164,8 @@ public class TicketManagement {
 
 	/**
 	 * Changes status, priority, category, assignee, group or tags.
-	 * @throws IllegalStateException when the status move is not allowed or the ticket is closed
+	 * @throws IllegalStateException when the status move is not allowed or the ticket is
+	 * closed
 	 * @throws InvalidInputException for an unknown assignee or group
 	 */
 	@Transactional
@@ -279,8 +282,8 @@ public class TicketManagement {
 	private static void attach(Message message, List<NewAttachment> attachments, Instant now) {
 		for (NewAttachment attachment : attachments) {
 			String name = attachment.fileName().replaceAll("[\\\\/\\p{Cntrl}]", "_");
-			message.attach(new Attachment(name.length() > 255 ? name.substring(0, 255) : name,
-					attachment.contentType(), attachment.content(), now));
+			message.attach(new Attachment(name.length() > 255 ? name.substring(0, 255) : name, attachment.contentType(),
+					attachment.content(), now));
 		}
 	}
 

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Ticket lists for the API and the console, straight from SQL with keyset pagination. Only
- * tickets the viewer may see are ever returned.
+ * Ticket lists for the API and the console, straight from SQL with keyset pagination.
+ * Only tickets the viewer may see are ever returned.
  */
 @Service
 public class TicketQueries {
@@ -40,8 +40,8 @@ public class TicketQueries {
 	}
 
 	/**
-	 * One page of tickets matching the filter, newest first (or in queue order), visible to the
-	 * viewer.
+	 * One page of tickets matching the filter, newest first (or in queue order), visible
+	 * to the viewer.
 	 */
 	@Transactional(readOnly = true)
 	public Page<TicketView> list(TicketFilter filter, AgentPrincipal viewer, String cursor, int limit) {
@@ -54,8 +54,9 @@ public class TicketQueries {
 		if (filter.order() == TicketFilter.Order.URGENT_FIRST) {
 			// Queue order pages by position, which is fine for a bounded working queue.
 			int offset = cursor == null || cursor.isBlank() ? 0 : parseOffset(cursor);
-			sql.append(" order by case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end,"
-					+ " coalesce(t.last_customer_message_at, t.created_at), t.id limit ? offset ?");
+			sql.append(
+					" order by case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end,"
+							+ " coalesce(t.last_customer_message_at, t.created_at), t.id limit ? offset ?");
 			params.add(limit + 1);
 			params.add(offset);
 			List<TicketView> rows = this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
@@ -171,10 +172,10 @@ public class TicketQueries {
 				rs.getString("subject"), TicketStatus.fromId(rs.getString("status")),
 				Priority.fromId(rs.getString("priority")), category == null ? null : Category.fromId(category),
 				Channel.fromId(rs.getString("channel")), rs.getObject("requester_id", UUID.class),
-				rs.getObject("assignee_id", UUID.class), rs.getObject("group_id", UUID.class), tags(rs.getArray("tags")),
-				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "first_response_at"),
-				instant(rs, "solved_at"), instant(rs, "closed_at"), instant(rs, "last_customer_message_at"),
-				instant(rs, "last_agent_message_at"));
+				rs.getObject("assignee_id", UUID.class), rs.getObject("group_id", UUID.class),
+				tags(rs.getArray("tags")), instant(rs, "created_at"), instant(rs, "updated_at"),
+				instant(rs, "first_response_at"), instant(rs, "solved_at"), instant(rs, "closed_at"),
+				instant(rs, "last_customer_message_at"), instant(rs, "last_agent_message_at"));
 	}
 
 	private static LinkedHashSet<String> tags(Array array) throws SQLException {
@@ -186,7 +187,9 @@ public class TicketQueries {
 		return value == null ? null : value.toInstant();
 	}
 
-	/** Counts of visible active tickets per status, for the console's inbox navigation. */
+	/**
+	 * Counts of visible active tickets per status, for the console's inbox navigation.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, Long> activeCounts(AgentPrincipal viewer) {
 		Map<String, Long> counts = new java.util.LinkedHashMap<>();
@@ -196,8 +199,8 @@ public class TicketQueries {
 				null, null, TicketFilter.Order.NEWEST), viewer));
 		counts.put("urgent", count(new TicketFilter(active(), java.util.Set.of(Priority.URGENT), null, null, false,
 				null, null, null, null, null, null, null, TicketFilter.Order.NEWEST), viewer));
-		counts.put("open", count(new TicketFilter(active(), null, null, null, false, null, null, null, null, null,
-				null, null, TicketFilter.Order.NEWEST), viewer));
+		counts.put("open", count(new TicketFilter(active(), null, null, null, false, null, null, null, null, null, null,
+				null, TicketFilter.Order.NEWEST), viewer));
 		return counts;
 	}
 

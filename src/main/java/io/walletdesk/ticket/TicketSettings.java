@@ -13,12 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attachmentAllowedTypes media types accepted as attachments
  */
 @ConfigurationProperties("walletdesk.ticket")
-public record TicketSettings(@DefaultValue("65536") int maxBodyChars,
-		@DefaultValue("10485760") long attachmentMaxBytes, List<String> attachmentAllowedTypes) {
+public record TicketSettings(@DefaultValue("65536") int maxBodyChars, @DefaultValue("10485760") long attachmentMaxBytes,
+		List<String> attachmentAllowedTypes) {
 
 	public TicketSettings {
-		attachmentAllowedTypes = attachmentAllowedTypes == null ? List.of("image/png", "image/jpeg", "application/pdf",
-				"text/plain") : List.copyOf(attachmentAllowedTypes);
+		attachmentAllowedTypes = attachmentAllowedTypes == null
+				? List.of("image/png", "image/jpeg", "application/pdf", "text/plain")
+				: List.copyOf(attachmentAllowedTypes);
 	}
 
 }

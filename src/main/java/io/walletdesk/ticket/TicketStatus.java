@@ -11,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.walletdesk.platform.InvalidInputException;
 
 /**
- * Where a ticket stands. {@code pending} waits on the customer, {@code on_hold} on another team;
- * {@code closed} is final.
+ * Where a ticket stands. {@code pending} waits on the customer, {@code on_hold} on
+ * another team; {@code closed} is final.
  */
 public enum TicketStatus {
 

@@ -29,8 +29,8 @@ public enum Visibility {
 		return Arrays.stream(values())
 			.filter(value -> value.id().equals(id))
 			.findFirst()
-			.orElseThrow(() -> new InvalidInputException("visibility", "must be one of "
-					+ Arrays.stream(values()).map(Visibility::id).toList()));
+			.orElseThrow(() -> new InvalidInputException("visibility",
+					"must be one of " + Arrays.stream(values()).map(Visibility::id).toList()));
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * Tickets: one conversation per customer issue, its messages, attachments and full change history.
+ * Tickets: one conversation per customer issue, its messages, attachments and full change
+ * history.
  */
 @ApplicationModule(displayName = "Ticket")
 package io.walletdesk.ticket;

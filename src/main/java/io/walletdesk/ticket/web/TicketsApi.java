@@ -83,12 +83,12 @@ class TicketsApi {
 			@AuthenticationPrincipal AgentPrincipal agent) {
 		UUID requesterId = requester(request.requester());
 		Channel channel = request.channel() == null ? Channel.API : Channel.fromId(request.channel());
-		TicketView ticket = this.tickets.open(new OpenTicket(requesterId, request.subject(), request.body(),
-				request.bodyHtml(), channel, request.externalId(), null,
-				request.priority() == null ? null : Priority.fromId(request.priority()),
-				request.category() == null ? null : Category.fromId(request.category()), request.tags(),
-				request.groupId(), request.assigneeId(), attachments(request.attachments()),
-				Actor.agent(agent.id(), agent.displayName())));
+		TicketView ticket = this.tickets
+			.open(new OpenTicket(requesterId, request.subject(), request.body(), request.bodyHtml(), channel,
+					request.externalId(), null, request.priority() == null ? null : Priority.fromId(request.priority()),
+					request.category() == null ? null : Category.fromId(request.category()), request.tags(),
+					request.groupId(), request.assigneeId(), attachments(request.attachments()),
+					Actor.agent(agent.id(), agent.displayName())));
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id())).body(ticket);
 	}
 
@@ -132,7 +132,8 @@ class TicketsApi {
 	ResponseEntity<TicketView.MessageView> post(@PathVariable UUID id, @Valid @RequestBody PostMessageRequest request,
 			@AuthenticationPrincipal AgentPrincipal agent) {
 		TicketAccess.check(agent, this.tickets.get(id));
-		Visibility visibility = request.visibility() == null ? Visibility.PUBLIC : Visibility.fromId(request.visibility());
+		Visibility visibility = request.visibility() == null ? Visibility.PUBLIC
+				: Visibility.fromId(request.visibility());
 		TicketView.MessageView message = this.tickets.post(id,
 				new PostMessage(Actor.agent(agent.id(), agent.displayName()), visibility, request.body(),
 						request.bodyHtml(), Channel.API, null, null, attachments(request.attachments()),
@@ -157,8 +158,8 @@ class TicketsApi {
 						: null,
 				body.containsKey("assigneeId")
 						? Optional.ofNullable(text(body, "assigneeId", true)).map(v -> uuid("assigneeId", v)) : null,
-				body.containsKey("groupId") ? Optional.ofNullable(text(body, "groupId", true)).map(v -> uuid("groupId", v))
-						: null,
+				body.containsKey("groupId")
+						? Optional.ofNullable(text(body, "groupId", true)).map(v -> uuid("groupId", v)) : null,
 				body.containsKey("tags") ? tags(body.get("tags")) : null);
 		return this.tickets.change(id, change, Actor.agent(agent.id(), agent.displayName()));
 	}
@@ -173,7 +174,8 @@ class TicketsApi {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+					ContentDisposition.attachment()
+						.filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8)
 						.build()
 						.toString())
 			.header("X-Content-Type-Options", "nosniff")
@@ -185,10 +187,12 @@ class TicketsApi {
 			return this.customers.get(requester.customerId()).id();
 		}
 		if (requester.email() != null && !requester.email().isBlank()) {
-			return this.customers.identify(IdentityKind.EMAIL, requester.email(), requester.name(), requester.language());
+			return this.customers.identify(IdentityKind.EMAIL, requester.email(), requester.name(),
+					requester.language());
 		}
 		if (requester.phone() != null && !requester.phone().isBlank()) {
-			return this.customers.identify(IdentityKind.PHONE, requester.phone(), requester.name(), requester.language());
+			return this.customers.identify(IdentityKind.PHONE, requester.phone(), requester.name(),
+					requester.language());
 		}
 		throw new InvalidInputException("requester", "needs a customerId, an email or a phone number");
 	}
@@ -211,8 +215,8 @@ class TicketsApi {
 		return result;
 	}
 
-	private static <E extends Enum<E>> Set<E> ids(Collection<String> values, java.util.function.Function<String, E> parse,
-			Class<E> type) {
+	private static <E extends Enum<E>> Set<E> ids(Collection<String> values,
+			java.util.function.Function<String, E> parse, Class<E> type) {
 		if (values == null || values.isEmpty()) {
 			return null;
 		}
