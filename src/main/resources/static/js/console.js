@@ -56,10 +56,12 @@
   function refresh(topic) {
     document.querySelectorAll('[data-live-topic="' + topic + '"]').forEach(function (element) {
       var source = element.getAttribute('data-live-src');
-      if (!source || element.getAttribute('data-dirty') === 'true' || !element.id) {
+      if (!source || element.getAttribute('data-dirty') === 'true') {
         return;
       }
-      htmx.ajax('GET', source, { target: '#' + element.id, swap: 'outerHTML' });
+      // Each element is its own source: htmx lets one element have one request in flight, so a
+      // shared source would drop all but one of the refreshes.
+      htmx.ajax('GET', source, { source: element, target: element, swap: 'outerHTML' });
     });
   }
 
@@ -108,22 +110,24 @@
       heartbeatOutgoing: 20000
     });
     client.onConnect = function () {
-      setStatus('connected');
       wanted.forEach(function (topic) {
         client.subscribe(topic, function () {
           schedule(topic);
         });
       });
-      // Whatever happened while the connection was down is fetched now.
-      if (connectedBefore) {
-        wanted.forEach(schedule);
-      }
-      connectedBefore = true;
-      document.body.setAttribute('data-live', 'connected');
+      // Answered only after the subscriptions above are active: from then on no notice is missed.
+      var ready = client.subscribe('/app/ready', function () {
+        ready.unsubscribe();
+        setStatus('connected');
+        // Whatever happened while the connection was down is fetched now.
+        if (connectedBefore) {
+          wanted.forEach(schedule);
+        }
+        connectedBefore = true;
+      });
     };
     client.onWebSocketClose = function () {
       setStatus('offline');
-      document.body.setAttribute('data-live', 'offline');
     };
     client.onStompError = function () {
       setStatus('offline');

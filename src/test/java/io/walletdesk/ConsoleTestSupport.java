@@ -1,5 +1,14 @@
 package io.walletdesk;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +40,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @Component
 public class ConsoleTestSupport {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7 ]+)<");
 
@@ -66,6 +77,60 @@ public class ConsoleTestSupport {
 		UUID customer = this.customers.identify(IdentityKind.EMAIL, email, customerName, language);
 		return this.tickets.open(new OpenTicket(customer, subject, body, null, Channel.EMAIL, null, null, priority,
 				null, Set.of(), groupId, null, List.of(), Actor.customer(customer, customerName)));
+	}
+
+	public String customerEmail(UUID customerId) {
+		return this.customers.get(customerId).email();
+	}
+
+	/**
+	 * Signs in through the real sign-in form of the server on the port, as a browser
+	 * does.
+	 * @return the session cookie, as a {@code Cookie} header value
+	 */
+	public static String signInOverHttp(int port, String username, String password) {
+		try {
+			CookieManager cookies = new CookieManager();
+			HttpClient http = HttpClient.newBuilder()
+				.cookieHandler(cookies)
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.build();
+			String base = "http://localhost:" + port;
+			String form = http
+				.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			Matcher csrf = CSRF.matcher(form);
+			if (!csrf.find()) {
+				throw new AssertionError("No CSRF token on the sign-in page");
+			}
+			String body = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+					+ encode(csrf.group(1));
+			HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (signedIn.statusCode() != 302 || !signedIn.headers().firstValue("Location").orElse("").endsWith("/")) {
+				throw new AssertionError("Sign-in failed: " + signedIn.statusCode() + " " + signedIn.headers().map());
+			}
+			return cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter(cookie -> cookie.getName().equals("JSESSIONID"))
+				.map(cookie -> cookie.getName() + "=" + cookie.getValue())
+				.findFirst()
+				.orElseThrow();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/** The current TOTP code for a base32 secret, as an authenticator app shows it. */

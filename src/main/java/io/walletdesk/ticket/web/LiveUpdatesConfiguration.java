@@ -91,7 +91,7 @@ class LiveUpdatesConfiguration implements WebSocketMessageBrokerConfigurer {
 		}
 
 		private void checkSubscription(AgentPrincipal agent, String destination) {
-			if (LiveTicketNotices.ALL_TICKETS.equals(destination)) {
+			if (LiveTicketNotices.ALL_TICKETS.equals(destination) || LiveUpdatesReady.DESTINATION.equals(destination)) {
 				return;
 			}
 			String prefix = LiveTicketNotices.ALL_TICKETS + "/";

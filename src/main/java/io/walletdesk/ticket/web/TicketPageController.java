@@ -81,7 +81,7 @@ class TicketPageController {
 	@GetMapping("/header")
 	String header(@PathVariable UUID id, @AuthenticationPrincipal AgentPrincipal viewer, Model model) {
 		populate(id, viewer, model);
-		return "tickets/show :: header";
+		return "tickets/show :: ticket-header";
 	}
 
 	@GetMapping("/timeline")
