@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,14 +20,21 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.walletdesk.customer.CustomerManagement;
+import io.walletdesk.customer.IdentityKind;
+import io.walletdesk.customer.NewCustomer;
+import io.walletdesk.identity.AgentManagement;
 import io.walletdesk.identity.AgentView;
+import io.walletdesk.identity.NewAgent;
 import io.walletdesk.identity.Role;
 import io.walletdesk.ticket.Actor;
+import io.walletdesk.ticket.Category;
 import io.walletdesk.ticket.Channel;
 import io.walletdesk.ticket.ChangeTicket;
 import io.walletdesk.ticket.PostMessage;
 import io.walletdesk.ticket.Priority;
 import io.walletdesk.ticket.TicketManagement;
+import io.walletdesk.ticket.TicketStatus;
 import io.walletdesk.ticket.TicketView;
 import io.walletdesk.ticket.Visibility;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +78,12 @@ class ConsoleBrowserTests {
 
 	@Autowired
 	TicketManagement tickets;
+
+	@Autowired
+	AgentManagement management;
+
+	@Autowired
+	CustomerManagement customers;
 
 	private BrowserContext context;
 
@@ -145,6 +161,7 @@ class ConsoleBrowserTests {
 		assertThat(this.page).hasURL(Pattern.compile(".*/login/two-factor/enrol$"));
 		assertThat(this.page.getByRole(AriaRole.HEADING)).hasText("Set up two-step verification");
 		assertThat(this.page.getByAltText("QR code for your authenticator app")).isVisible();
+		screenshot("enrol.png", false);
 		String secret = this.page.locator("#totp-secret").innerText().replace(" ", "");
 		assertThat(secret).matches("[A-Z2-7]{32}");
 
@@ -152,6 +169,7 @@ class ConsoleBrowserTests {
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
 		assertThat(this.page.getByRole(AriaRole.HEADING)).hasText("Save your recovery codes");
 		assertThat(this.page.locator("#recovery-codes li")).hasCount(10);
+		screenshot("recovery-codes.png", false);
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have saved them, continue"))
 			.click();
 		assertThat(this.page.locator(".user-name")).hasText(supervisor.displayName());
@@ -165,6 +183,7 @@ class ConsoleBrowserTests {
 		this.page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill("000000");
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
 		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("That code is not valid.");
+		screenshot("two-factor.png", false);
 		this.page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(ConsoleTestSupport.code(secret));
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
 		assertThat(this.page.locator(".user-name")).hasText(supervisor.displayName());
@@ -239,29 +258,38 @@ class ConsoleBrowserTests {
 				Priority.URGENT);
 		assertThat(this.page.locator("#ticket-rows")).containsText(ticket.subject());
 		assertThat(this.page.locator("#inbox-nav .count-urgent")).isVisible();
+		screenshot("inbox.png", false);
 	}
 
 	@Test
-	void ticketPageInEnglishAndChinese() throws Exception {
-		UUID group = this.agents.group("Wallet support");
-		AgentView agent = this.agents.create(Role.AGENT, group);
+	void ticketPageInEnglishAndChinese() {
+		String suffix = UUID.randomUUID().toString().substring(0, 4);
+		UUID group = this.management.groupByName("Wallet support")
+			.orElseGet(() -> this.management.createGroup("Wallet support", "Everyday wallet questions"))
+			.id();
+		AgentView agent = this.management.create(new NewAgent("mia.chen-" + suffix, "Mia Chen",
+				"mia.chen-" + suffix + "@example.test", TestAgents.PASSWORD, Set.of(Role.AGENT),
+				new LinkedHashSet<>(List.of("en", "zh-CN")), Set.of("transfers"), Set.of(group), "Asia/Singapore"));
+		String email = "li.hua." + suffix + "@example.cn";
+		TicketView earlier = this.console.ticket("如何备份助记词？", "我想换手机，助记词怎么备份？", group, Priority.LOW, "李华", email,
+				"zh-CN");
+		this.tickets.change(earlier.id(), ChangeTicket.status(TicketStatus.SOLVED), Actor.system());
 		TicketView ticket = this.console.ticket("提现一直显示处理中", """
 				你好，我昨天从交易所提现 250 USDT 到我的钱包（TRC20），
-				交易所显示已完成，但钱包里一直没有到账。请帮忙查一下，谢谢！""", group, Priority.HIGH, "李华",
-				"li.hua." + UUID.randomUUID().toString().substring(0, 4) + "@example.cn", "zh-CN");
-		this.tickets
-			.change(ticket.id(),
-					new ChangeTicket(null, null, java.util.Optional.of(io.walletdesk.ticket.Category.TRANSFER),
-							java.util.Optional.of(agent.id()), null, null),
-					Actor.agent(agent.id(), agent.displayName()));
+				交易所显示已完成，但钱包里一直没有到账。请帮忙查一下，谢谢！""", group, Priority.HIGH, "李华", email, "zh-CN");
+		this.customers.update(ticket.requesterId(), "李华", "zh-CN", "Asia/Shanghai", "vip", "",
+				List.of(new NewCustomer.IdentityInput(IdentityKind.TELEGRAM, "@lihua_" + suffix)));
+		this.tickets.change(ticket.id(),
+				new ChangeTicket(null, null, Optional.of(Category.TRANSFER), Optional.of(agent.id()), null, null),
+				Actor.agent(agent.id(), agent.displayName()));
 		this.tickets.post(ticket.id(), PostMessage.reply(Actor.agent(agent.id(), agent.displayName()),
-				"TRC20 tx confirmed on-chain; the wallet shows it after a resync. Asked the customer to pull to refresh.",
+				"TRC20 transfer is confirmed on-chain; the wallet shows it after a resync. Asked the customer to pull to refresh.",
 				Visibility.INTERNAL));
 		this.tickets.post(ticket.id(),
 				new PostMessage(Actor.agent(agent.id(), agent.displayName()), Visibility.PUBLIC, """
-						您好李华，感谢耐心等待！这笔 250 USDT 已在链上确认。
-						请在钱包首页下拉刷新，资产即会显示。 If it still does not show, reply here and we will help right away.""", null,
-						Channel.CONSOLE, null, null, List.of(), io.walletdesk.ticket.TicketStatus.PENDING));
+						您好李华，感谢耐心等待！这笔 250 USDT 已在链上确认，请在钱包首页下拉刷新，资产即会显示。
+						If it still does not show, reply here and we will help right away.""", null, Channel.CONSOLE,
+						null, null, List.of(), TicketStatus.PENDING));
 		this.tickets.post(ticket.id(), new PostMessage(Actor.customer(ticket.requesterId(), "李华"), Visibility.PUBLIC,
 				"刷新后已经到账了，谢谢！", null, Channel.EMAIL, null, null, List.of(), null));
 
@@ -269,12 +297,12 @@ class ConsoleBrowserTests {
 		this.page.navigate("/tickets/" + ticket.id());
 		assertThat(this.page.locator("#timeline")).containsText("刷新后已经到账了");
 		assertThat(this.page.locator("#timeline .message-internal .message-kind")).hasText("Internal note");
-		screenshot("console.png");
+		screenshot("console.png", true);
 
 		this.page.navigate("/tickets/" + ticket.id() + "?lang=zh-CN");
 		assertThat(this.page.locator("#timeline .message-internal .message-kind")).hasText("内部备注");
 		assertThat(this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送"))).isVisible();
-		screenshot("console-zh.png");
+		screenshot("console-zh.png", true);
 	}
 
 	private void signIn(AgentView agent) {
@@ -289,14 +317,15 @@ class ConsoleBrowserTests {
 		return (String) element.first().evaluate("e => getComputedStyle(e).backgroundColor");
 	}
 
-	private void screenshot(String name) throws Exception {
+	/**
+	 * Saves what the page shows under {@code target/screenshots} for people reviewing a
+	 * change, and, when asked to, under {@code docs/images} for the README.
+	 */
+	private void screenshot(String name, boolean forReadme) {
 		Path target = Paths.get("target", "screenshots", name);
-		Files.createDirectories(target.getParent());
 		this.page.screenshot(new Page.ScreenshotOptions().setPath(target).setFullPage(true));
-		if ("true".equalsIgnoreCase(System.getenv("WALLETDESK_UPDATE_SCREENSHOTS"))) {
-			Path docs = Paths.get("docs", "images", name);
-			Files.createDirectories(docs.getParent());
-			Files.copy(target, docs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		if (forReadme && "true".equalsIgnoreCase(System.getenv("WALLETDESK_UPDATE_SCREENSHOTS"))) {
+			this.page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("docs", "images", name)));
 		}
 	}
 
