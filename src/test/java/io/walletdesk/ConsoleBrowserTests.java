@@ -27,6 +27,7 @@ import io.walletdesk.identity.AgentManagement;
 import io.walletdesk.identity.AgentView;
 import io.walletdesk.identity.NewAgent;
 import io.walletdesk.identity.Role;
+import io.walletdesk.identity.SignIn;
 import io.walletdesk.ticket.Actor;
 import io.walletdesk.ticket.Category;
 import io.walletdesk.ticket.Channel;
@@ -84,6 +85,9 @@ class ConsoleBrowserTests {
 
 	@Autowired
 	CustomerManagement customers;
+
+	@Autowired
+	SignIn signInService;
 
 	private BrowserContext context;
 
@@ -303,6 +307,33 @@ class ConsoleBrowserTests {
 		assertThat(this.page.locator("#timeline .message-internal .message-kind")).hasText("内部备注");
 		assertThat(this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送"))).isVisible();
 		screenshot("console-zh.png", true);
+	}
+
+	@Test
+	void adminIssuesAnApiTokenThatIsShownOnce() {
+		AgentView admin = this.agents.create(Role.ADMIN);
+		AgentView bot = this.agents.create(Role.AGENT);
+		String secret = this.signInService.startEnrolment(admin.id()).secret();
+		this.signInService.completeEnrolment(admin.id(), secret, ConsoleTestSupport.code(secret)).orElseThrow();
+		signIn(admin);
+		this.page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(ConsoleTestSupport.code(secret));
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin").setExact(true)).click();
+		assertThat(this.page.locator("#agents")).containsText(bot.username());
+		screenshot("admin-agents.png", false);
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens")).click();
+		this.page.getByLabel("Acts as").selectOption(bot.id().toString());
+		this.page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Telegram bridge");
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue token")).click();
+
+		String value = this.page.locator("#issued-token").innerText();
+		assertThat(value).startsWith("wd_");
+		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("shown only once");
+		screenshot("admin-tokens.png", false);
+		this.page.navigate("/admin/tokens");
+		assertThat(this.page.locator("#tokens")).containsText("Telegram bridge");
+		assertThat(this.page.locator("body")).not().containsText(value);
 	}
 
 	private void signIn(AgentView agent) {

@@ -1,5 +1,10 @@
 package io.walletdesk.ticket.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import io.walletdesk.ConsoleTestSupport;
@@ -16,6 +21,7 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -29,6 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WalletDeskIntegrationTest
 class ConsoleIntegrationTests {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	MockMvc mvc;
@@ -112,7 +121,7 @@ class ConsoleIntegrationTests {
 	}
 
 	@Test
-	void publicReplyAndInternalNoteAppearInTheTimelineapart() throws Exception {
+	void publicReplyAndInternalNoteAppearInTheTimelineApart() throws Exception {
 		UUID group = this.agents.group("reply");
 		AgentView agent = this.agents.create(Role.AGENT, group);
 		TicketView ticket = this.console.ticket("Where is my BTC", "Sent an hour ago", group, Priority.NORMAL);
@@ -236,17 +245,21 @@ class ConsoleIntegrationTests {
 	}
 
 	@Test
-	void forbiddenPageIsShownToPeopleAsAPage() throws Exception {
+	void forbiddenTicketPageTellsThePersonWithoutShowingTheTicket() throws Exception {
 		UUID owners = this.agents.group("owners");
 		AgentView outsider = this.agents.create(Role.AGENT);
-		TicketView ticket = this.console.ticket("Not yours", "x", owners, Priority.NORMAL);
-		String body = this.mvc
-			.perform(get("/tickets/{id}", ticket.id()).accept("text/html").with(this.console.as(outsider.id())))
-			.andExpect(status().isForbidden())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(body).isEmpty();
+		TicketView ticket = this.console.ticket("Whale account recovery", "Big secret", owners, Priority.NORMAL);
+		String cookie = ConsoleTestSupport.signInOverHttp(this.port, outsider.username(), TestAgents.PASSWORD);
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/tickets/" + ticket.id()))
+				.header("Cookie", cookie)
+				.header("Accept", "text/html")
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(page.statusCode()).isEqualTo(403);
+		assertThat(page.body()).contains("No access")
+			.contains("ask a supervisor")
+			.doesNotContain("Whale account recovery")
+			.doesNotContain("Big secret");
 	}
 
 	@Test
