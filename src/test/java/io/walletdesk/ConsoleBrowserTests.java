@@ -353,11 +353,9 @@ class ConsoleBrowserTests {
 	 * change, and, when asked to, under {@code docs/images} for the README.
 	 */
 	private void screenshot(String name, boolean forReadme) {
-		Path target = Paths.get("target", "screenshots", name);
+		boolean updateDocs = forReadme && "true".equalsIgnoreCase(System.getenv("WALLETDESK_UPDATE_SCREENSHOTS"));
+		Path target = updateDocs ? Paths.get("docs", "images", name) : Paths.get("target", "screenshots", name);
 		this.page.screenshot(new Page.ScreenshotOptions().setPath(target).setFullPage(true));
-		if (forReadme && "true".equalsIgnoreCase(System.getenv("WALLETDESK_UPDATE_SCREENSHOTS"))) {
-			this.page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("docs", "images", name)));
-		}
 	}
 
 }
