@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -145,16 +146,23 @@ class TicketPageController {
 		return "tickets/show :: reply-error";
 	}
 
+	/**
+	 * Applies the fields the agent changed. The form also posts what it showed
+	 * ({@code shown.*}): a field still at its shown value was not touched, and is left
+	 * alone even when someone else changed it meanwhile, rather than set back.
+	 */
 	@PostMapping("/change")
-	String change(@PathVariable UUID id, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String priority, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String assignee, @RequestParam(required = false) String group,
+	String change(@PathVariable UUID id, @RequestParam Map<String, String> form,
 			@AuthenticationPrincipal AgentPrincipal viewer, HttpServletRequest request, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
 		TicketView ticket = TicketAccess.check(viewer, this.tickets.get(id));
 		String error = null;
 		HttpStatus failure = HttpStatus.CONFLICT;
-		TicketStatus target = status(status);
+		TicketStatus target = status(touched(form, "status"));
+		String priority = touched(form, "priority");
+		String category = touched(form, "category");
+		String assignee = touched(form, "assignee");
+		String group = touched(form, "group");
 		if (target != null && target != ticket.status() && !ticket.status().next().contains(target)) {
 			error = message(request, "ticket.error.status-move", label(request, "status." + ticket.status().id()),
 					label(request, "status." + target.id()));
@@ -286,6 +294,13 @@ class TicketPageController {
 			return null;
 		}
 		return new ChangeTicket(newStatus, newPriority, newCategory, newAssignee, newGroup, null);
+	}
+
+	/** The posted value of a field, or null when it is the value the form showed. */
+	private static String touched(Map<String, String> form, String field) {
+		String value = form.get(field);
+		String shown = form.get("shown." + field);
+		return value != null && value.equals(shown) ? null : value;
 	}
 
 	private static TicketStatus status(String id) {

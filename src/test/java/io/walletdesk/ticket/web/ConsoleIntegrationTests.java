@@ -12,6 +12,8 @@ import io.walletdesk.TestAgents;
 import io.walletdesk.WalletDeskIntegrationTest;
 import io.walletdesk.identity.AgentView;
 import io.walletdesk.identity.Role;
+import io.walletdesk.ticket.Actor;
+import io.walletdesk.ticket.ChangeTicket;
 import io.walletdesk.ticket.Priority;
 import io.walletdesk.ticket.TicketManagement;
 import io.walletdesk.ticket.TicketStatus;
@@ -192,6 +194,35 @@ class ConsoleIntegrationTests {
 			.contains("Assigned to " + agent.displayName());
 		String mine = html(get("/tickets").param("view", "mine"), agent);
 		assertThat(mine).contains("Assign me");
+	}
+
+	@Test
+	void aChangeLeavesFieldsTheAgentDidNotTouchAsSomeoneElseSetThem() throws Exception {
+		UUID group = this.agents.group("stale");
+		AgentView agent = this.agents.create(Role.AGENT, group);
+		AgentView colleague = this.agents.create(Role.AGENT, group);
+		TicketView ticket = this.console.ticket("Two agents at once", "x", group, Priority.NORMAL);
+		String page = html(get("/tickets/{id}", ticket.id()), agent);
+		assertThat(page).contains("name=\"shown.priority\" value=\"normal\"");
+
+		this.tickets.change(ticket.id(), new ChangeTicket(null, Priority.URGENT, null, null, null, null),
+				Actor.agent(colleague.id(), colleague.displayName()));
+		html(post("/tickets/{id}/change", ticket.id()).param("status", "open")
+			.param("shown.status", "new")
+			.param("priority", "normal")
+			.param("shown.priority", "normal")
+			.param("category", "")
+			.param("shown.category", "")
+			.param("assignee", "")
+			.param("shown.assignee", "")
+			.param("group", group.toString())
+			.param("shown.group", group.toString())
+			.header("HX-Request", "true")
+			.with(csrf()), agent);
+
+		TicketView after = this.tickets.get(ticket.id());
+		assertThat(after.status()).isEqualTo(TicketStatus.OPEN);
+		assertThat(after.priority()).isEqualTo(Priority.URGENT);
 	}
 
 	@Test
