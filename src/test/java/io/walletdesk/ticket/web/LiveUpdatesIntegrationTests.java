@@ -124,11 +124,13 @@ class LiveUpdatesIntegrationTests {
 	}
 
 	/**
-	 * Subscriptions are asynchronous; a receipt-less round trip makes sure they are in
-	 * place.
+	 * As the console does: the answer on /app/ready means the subscriptions before it are
+	 * active.
 	 */
 	private static void awaitSubscribed(StompSession session) throws InterruptedException {
-		Thread.sleep(300);
+		Listener ready = new Listener();
+		session.subscribe(LiveUpdatesReady.DESTINATION, ready);
+		assertThat(ready.next()).isEqualTo("ready");
 	}
 
 	/**
