@@ -1,5 +1,7 @@
 package io.walletdesk.identity;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,7 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * Everything needed to create an agent.
+ * Everything needed to create an agent. {@code languages} keeps its order; the first is
+ * the console language.
  */
 public record NewAgent(@NotBlank @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9._-]+") String username,
 		@NotBlank @Size(max = 120) String displayName, @Email @Size(max = 254) String email,
@@ -18,7 +21,8 @@ public record NewAgent(@NotBlank @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9._
 		Set<String> skills, Set<UUID> groupIds, String timeZone) {
 
 	public NewAgent {
-		languages = languages == null ? Set.of() : Set.copyOf(languages);
+		// In the given order: the first language is the agent's console language.
+		languages = languages == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(languages));
 		skills = skills == null ? Set.of() : Set.copyOf(skills);
 		groupIds = groupIds == null ? Set.of() : Set.copyOf(groupIds);
 		timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;

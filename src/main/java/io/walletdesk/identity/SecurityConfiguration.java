@@ -1,6 +1,7 @@
 package io.walletdesk.identity;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,7 +24,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -99,7 +103,10 @@ class SecurityConfiguration {
 			.anyRequest()
 			.hasRole(Role.AGENT.name()))
 			.securityContext(context -> context.securityContextRepository(contexts))
-			.formLogin(form -> form.loginPage("/login").successHandler(secondFactorStep(signIn, contexts)).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(secondFactorStep(signIn, contexts))
+				.failureHandler(passwordFailure())
+				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, ex) -> {
 				Authentication current = SecurityContextHolder.getContext().getAuthentication();
@@ -115,6 +122,17 @@ class SecurityConfiguration {
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * A locked account gets its own message, so the agent knows to wait or ask an admin
+	 * rather than retry.
+	 */
+	private static AuthenticationFailureHandler passwordFailure() {
+		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+		failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+		failure.setDefaultFailureUrl("/login?error");
+		return failure;
 	}
 
 	/**

@@ -1,0 +1,158 @@
+/*
+ * WalletDesk console behaviour. Everything here is progressive: without it, every form still
+ * posts and every page still loads; with it, htmx swaps fragments and live notices refresh them.
+ * Lives in a file because the console's CSP forbids inline scripts.
+ */
+(function () {
+  'use strict';
+
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute('content') : null;
+  }
+
+  // Spring Security wants the CSRF token on every unsafe request, htmx ones included.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = meta('csrf-token');
+    var header = meta('csrf-header');
+    if (token && header) {
+      event.detail.headers[header] = token;
+    }
+  });
+
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var form = event.detail.elt;
+    if (form && form.matches && form.matches('form[data-reset-on-success]') && event.detail.successful
+        && event.detail.xhr && event.detail.xhr.status < 300) {
+      form.reset();
+      var error = form.querySelector('#reply-error');
+      if (error) {
+        error.textContent = '';
+      }
+    }
+  });
+
+  // Ctrl+Enter (or Cmd+Enter) sends the reply without reaching for the mouse.
+  // Guidance snippets: one click appends the snippet to the reply.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest ? event.target.closest('[data-insert-text]') : null;
+    if (!button) {
+      return;
+    }
+    var target = document.getElementById(button.getAttribute('data-insert-target'));
+    if (target) {
+      var text = button.getAttribute('data-insert-text');
+      target.value = target.value ? target.value.replace(/\s*$/, '') + '\n\n' + text : text;
+      target.focus();
+    }
+  });
+
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target.matches
+        && target.matches('textarea[data-submit-on-ctrl-enter]') && target.form) {
+      event.preventDefault();
+      target.form.requestSubmit();
+    }
+  });
+
+  // A live refresh must not throw away choices the agent has made but not saved yet.
+  document.addEventListener('change', function (event) {
+    var form = event.target.closest && event.target.closest('form[data-track-dirty]');
+    var live = form && form.closest('[data-live-topic]');
+    if (live) {
+      live.setAttribute('data-dirty', 'true');
+    }
+  });
+
+  var pending = {};
+
+  function refresh(topic) {
+    document.querySelectorAll('[data-live-topic="' + topic + '"]').forEach(function (element) {
+      var source = element.getAttribute('data-live-src');
+      if (!source || element.getAttribute('data-dirty') === 'true') {
+        return;
+      }
+      // Each element is its own source: htmx lets one element have one request in flight, so a
+      // shared source would drop all but one of the refreshes.
+      htmx.ajax('GET', source, { source: element, target: element, swap: 'outerHTML' });
+    });
+  }
+
+  // Several notices in a burst (a reply that also changes the status) cause one refresh.
+  function schedule(topic) {
+    if (pending[topic]) {
+      return;
+    }
+    pending[topic] = setTimeout(function () {
+      delete pending[topic];
+      refresh(topic);
+    }, 150);
+  }
+
+  function setStatus(state) {
+    var status = document.getElementById('live-status');
+    if (!status) {
+      return;
+    }
+    status.setAttribute('data-state', state);
+    var label = status.querySelector('.live-label');
+    var text = status.getAttribute(state === 'connected' ? 'data-label-connected' : 'data-label-offline');
+    if (label && text) {
+      label.textContent = text;
+    }
+  }
+
+  function topics() {
+    var seen = {};
+    document.querySelectorAll('[data-live-topic]').forEach(function (element) {
+      seen[element.getAttribute('data-live-topic')] = true;
+    });
+    return Object.keys(seen);
+  }
+
+  function connect() {
+    var wanted = topics();
+    if (!wanted.length || !window.StompJs || !window.htmx) {
+      return;
+    }
+    var connectedBefore = false;
+    var client = new StompJs.Client({
+      brokerURL: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws',
+      reconnectDelay: 3000,
+      heartbeatIncoming: 20000,
+      heartbeatOutgoing: 20000
+    });
+    client.onConnect = function () {
+      wanted.forEach(function (topic) {
+        client.subscribe(topic, function () {
+          schedule(topic);
+        });
+      });
+      // Answered only after the subscriptions above are active: from then on no notice is missed.
+      var ready = client.subscribe('/app/ready', function () {
+        ready.unsubscribe();
+        setStatus('connected');
+        // Whatever happened while the connection was down is fetched now.
+        if (connectedBefore) {
+          wanted.forEach(schedule);
+        }
+        connectedBefore = true;
+      });
+    };
+    client.onWebSocketClose = function () {
+      setStatus('offline');
+    };
+    client.onStompError = function () {
+      setStatus('offline');
+    };
+    client.activate();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', connect);
+  }
+  else {
+    connect();
+  }
+})();
