@@ -67,6 +67,25 @@ class SecurityConfiguration {
 		return new HttpSessionSecurityContextRepository();
 	}
 
+	/**
+	 * Channel endpoints (chat widget, in-app API, Telegram and WeChat webhooks, signed
+	 * webhooks) are called by customers' devices and other platforms, never with an
+	 * agent's session: each adapter authenticates its caller itself (signature, secret
+	 * token, visitor token).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain channels(HttpSecurity http) throws Exception {
+		http.securityMatcher("/channels/**", "/widget.js")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.requireExplicitSave(true))
+			.headers(headers -> headers.frameOptions(frame -> frame.disable()));
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, TokenCache tokens, SecurityContextRepository contexts) throws Exception {

@@ -356,6 +356,9 @@ public class TicketManagement {
 	 * what to do now, or warns them about a phishing link (once per ticket).
 	 */
 	private void answerAutomatically(Ticket ticket, MessageSafety.Cleaned cleaned, String customerText) {
+		if (!cleaned.hasSecrets() && cleaned.lookalikes().isEmpty()) {
+			return;
+		}
 		String language = language(ticket.requesterId(), customerText);
 		if (cleaned.hasSecrets()) {
 			post(ticket.id(), automatic(this.guidance.get(SafetyGuidance.SECRET_REMOVED_REPLY, language)));
