@@ -29,6 +29,7 @@ class SignedInAgentModel implements HandlerInterceptor {
 		if (agent != null) {
 			page.addObject("me", agent);
 			page.addObject("isAdmin", agent.hasRole(Role.ADMIN));
+			page.addObject("isSupervisor", agent.hasRole(Role.SUPERVISOR) || agent.hasRole(Role.ADMIN));
 		}
 	}
 
