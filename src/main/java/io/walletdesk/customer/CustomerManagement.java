@@ -98,6 +98,14 @@ public class CustomerManagement {
 		return findIdByIdentity(kind, normalized).orElseThrow();
 	}
 
+	/**
+	 * The customer known by this handle on a channel, if any.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UUID> findByIdentity(IdentityKind kind, String value) {
+		return findIdByIdentity(kind, kind.normalize(value));
+	}
+
 	private Optional<UUID> findIdByIdentity(IdentityKind kind, String normalized) {
 		return this.jdbc.sql("select customer_id from customer_identity where kind = ? and value = ?")
 			.params(kind.name(), normalized)

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.walletdesk.identity.AgentPrincipal;
+import io.walletdesk.customer.CustomerManagement;
+import io.walletdesk.customer.IdentityKind;
 import io.walletdesk.platform.InvalidInputException;
 import io.walletdesk.safety.SafetyGuidance;
 import io.walletdesk.ticket.LinkConfirmationRequiredException;
@@ -71,9 +73,12 @@ class TicketPageController {
 
 	private final SafetyGuidance guidance;
 
+	private final CustomerManagement customers;
+
 	TicketPageController(TicketManagement tickets, TicketQueries queries, ConsoleViews views, MessageSource messages,
-			SafetyGuidance guidance) {
+			SafetyGuidance guidance, CustomerManagement customers) {
 		this.guidance = guidance;
+		this.customers = customers;
 		this.tickets = tickets;
 		this.queries = queries;
 		this.views = views;
@@ -255,6 +260,29 @@ class TicketPageController {
 		model.addAttribute("closed", ticket.status() == TicketStatus.CLOSED);
 		model.addAttribute("topic", "/topic/tickets/" + ticket.id());
 		model.addAttribute("guidance", guidance(details));
+	}
+
+	/**
+	 * Merges another customer record (found by e-mail address or phone number) into this
+	 * ticket's requester: their identities and tickets move here.
+	 */
+	@PostMapping("/merge-customer")
+	String mergeCustomer(@PathVariable UUID id, @RequestParam String other,
+			@AuthenticationPrincipal AgentPrincipal viewer, RedirectAttributes redirect) {
+		TicketView ticket = TicketAccess.check(viewer, this.tickets.get(id));
+		String handle = other.trim();
+		IdentityKind kind = handle.contains("@") ? IdentityKind.EMAIL : IdentityKind.PHONE;
+		java.util.Optional<UUID> found = this.customers.findByIdentity(kind, handle);
+		if (found.isEmpty()) {
+			redirect.addFlashAttribute("mergeError", "customer.merge.notFound");
+		}
+		else if (found.get().equals(ticket.requesterId())) {
+			redirect.addFlashAttribute("mergeError", "customer.merge.same");
+		}
+		else {
+			this.customers.merge(ticket.requesterId(), found.get());
+		}
+		return "redirect:/tickets/" + id;
 	}
 
 	/**

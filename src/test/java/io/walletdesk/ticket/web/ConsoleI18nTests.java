@@ -91,6 +91,8 @@ class ConsoleI18nTests {
 		keys.put("role.*", ids(Role.values(), role -> role.name().toLowerCase(Locale.ROOT)));
 		keys.put("view.*", ids(InboxView.values(), InboxView::id));
 		keys.put("view.*.hint", ids(InboxView.values(), InboxView::id));
+		// Flash messages of TicketPageController.mergeCustomer.
+		keys.put("customer.merge.*", List.of("notFound", "same"));
 		keys.put("audit.kind.*", List.of("secret_redacted", "reply_blocked", "phishing_link", "unofficial_link_sent"));
 		keys.put("linkReason.*", ids(io.walletdesk.safety.LinkReason.values(), io.walletdesk.safety.LinkReason::code));
 		keys.put("guidance.*", List.copyOf(new io.walletdesk.safety.SafetyGuidance().keys()));

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WalletDeskIntegrationTest
@@ -226,6 +227,32 @@ class ConsoleIntegrationTests {
 		assertThat(page).contains("Possible phishing link: https://walletdesk-support.com/login imitates walletdesk.io")
 			.contains("Insert security guidance")
 			.contains("data-insert-text=\"Our support team will never ask");
+	}
+
+	@Test
+	void anAgentMergesAnotherCustomerRecordIntoTheRequester() throws Exception {
+		UUID group = this.agents.group("merge");
+		AgentView agent = this.agents.create(Role.AGENT, group);
+		TicketView first = this.console.ticket("Old address", "from my old mail", group, Priority.NORMAL);
+		TicketView second = this.console.ticket("New address", "from my new mail", group, Priority.NORMAL);
+		String otherEmail = this.console.customerEmail(second.requesterId());
+		this.mvc
+			.perform(post("/tickets/{id}/merge-customer", first.id()).param("other", "nobody@nowhere.test")
+				.with(csrf())
+				.with(this.console.as(agent.id())))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("mergeError", "customer.merge.notFound"));
+		this.mvc
+			.perform(post("/tickets/{id}/merge-customer", first.id()).param("other", otherEmail)
+				.with(csrf())
+				.with(this.console.as(agent.id())))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.tickets.get(second.id()).requesterId()).isEqualTo(first.requesterId());
+		String page = this.mvc.perform(get("/tickets/{id}", first.id()).with(this.console.as(agent.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(otherEmail).contains(second.number());
 	}
 
 	@Test
