@@ -41,8 +41,8 @@ class AuditPage {
 		model.addAttribute("entries",
 				page.items()
 					.stream()
-					.map(entry -> new Row(entry.at().atZone(ZoneId.of("UTC")), entry.kind(), entry.actorKind(),
-							entry.actorName(), entry.ticketId(), entry.detail()))
+					.map(entry -> new Row(FORMAT.format(entry.at().atZone(ZoneOffset.UTC)), entry.at().toString(),
+							entry.kind(), entry.actorKind(), entry.actorName(), entry.ticketId(), entry.detail()))
 					.toList());
 		model.addAttribute("next", page.nextCursor());
 		model.addAttribute("kinds", KINDS);
