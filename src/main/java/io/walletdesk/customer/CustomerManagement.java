@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -99,6 +100,37 @@ public class CustomerManagement {
 	}
 
 	/**
+	 * Remembers wallet addresses of a customer (EVM, Tron, Bitcoin, ...); known ones are
+	 * ignored.
+	 * @throws InvalidInputException for an address that is blank, too long or not
+	 * alphanumeric
+	 */
+	@Transactional
+	public void addWalletAddresses(UUID customerId, Collection<String> addresses) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		for (String address : addresses) {
+			String trimmed = address == null ? "" : address.trim();
+			if (trimmed.isEmpty() || trimmed.length() > 128 || !trimmed.matches("[A-Za-z0-9:]+")) {
+				throw new InvalidInputException("walletAddresses", "must be wallet addresses");
+			}
+			this.jdbc.sql("""
+					insert into customer_wallet_address (customer_id, address, added_at) values (?, ?, ?)
+					on conflict do nothing""").params(customerId, trimmed, now).update();
+		}
+	}
+
+	/**
+	 * The wallet addresses known for a customer.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> walletAddresses(UUID customerId) {
+		return this.jdbc.sql("select address from customer_wallet_address where customer_id = ? order by added_at")
+			.param(customerId)
+			.query(String.class)
+			.list();
+	}
+
+	/**
 	 * The customer known by this handle on a channel, if any.
 	 */
 	@Transactional(readOnly = true)
@@ -147,6 +179,10 @@ public class CustomerManagement {
 		Customer merged = load(mergedId);
 		merged.mergeInto(survivor, this.clock.instant());
 		this.customers.flush();
+		this.jdbc.sql("""
+				insert into customer_wallet_address (customer_id, address, added_at)
+				select ?, address, added_at from customer_wallet_address where customer_id = ?
+				on conflict do nothing""").params(survivorId, mergedId).update();
 		this.events.publishEvent(new CustomersMerged(mergedId, survivorId));
 		return survivor.toView();
 	}

@@ -105,7 +105,7 @@ public class TicketManagement {
 		// Secrets are removed here, before the message reaches the database, a log, an
 		// event or an index.
 		MessageSafety.Cleaned cleaned = this.safety.clean(command.subject(), command.body(), command.bodyHtml(),
-				command.attachments(), List.of());
+				command.attachments(), this.customers.walletAddresses(command.requesterId()));
 		Body body = body(cleaned.text(), cleaned.html());
 		if (command.subject() != null && command.subject().length() > 300) {
 			throw new InvalidInputException("subject", "must be at most 300 characters");
@@ -187,7 +187,7 @@ public class TicketManagement {
 			guardOutgoing(ticket, command);
 		}
 		MessageSafety.Cleaned cleaned = this.safety.clean(null, command.body(), command.bodyHtml(),
-				command.attachments(), List.of());
+				command.attachments(), this.customers.walletAddresses(ticket.requesterId()));
 		Body body = body(cleaned.text(), cleaned.html());
 		Instant now = this.clock.instant();
 		Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();

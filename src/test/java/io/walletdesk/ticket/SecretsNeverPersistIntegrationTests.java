@@ -176,6 +176,36 @@ class SecretsNeverPersistIntegrationTests {
 	}
 
 	@Test
+	void aBareKeyIsRecognisedWhenItDerivesTheCustomersKnownAddress() throws Exception {
+		String key = privateKey();
+		String address = org.web3j.crypto.Credentials.create(key).getAddress();
+		String email = email();
+		String customer = JsonPath.read(this.mvc
+			.perform(post("/api/v1/customers").header("Authorization", this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"identities\":[{\"kind\":\"email\",\"value\":\"" + email + "\"}]}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.patch("/api/v1/customers/" + customer)
+				.header("Authorization", this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"addWalletAddresses\":[\"" + address + "\"]}"))
+			.andExpect(status().isOk());
+		String withKnownAddress = openTicket(
+				"{\"requester\":{\"email\":\"" + email + "\"},\"body\":\"what is this? " + key + "\"}");
+		assertThat(this.tickets.details(UUID.fromString(withKnownAddress)).messages().get(0).body())
+			.isEqualTo("what is this? [redacted: private key]");
+		String stranger = openTicket(
+				"{\"requester\":{\"email\":\"" + email() + "\"},\"body\":\"what is this? " + key + "\"}");
+		assertThat(this.tickets.details(UUID.fromString(stranger)).messages().get(0).body())
+			.as("without a known address a bare 64-hex string reads as a transaction hash")
+			.isEqualTo("what is this? " + key);
+	}
+
+	@Test
 	void anAgentCategoryIsKeptWhenASecretArrives() throws Exception {
 		String id = openTicket("{\"requester\":{\"email\":\"" + email()
 				+ "\"},\"body\":\"import fails\",\"category\":\"wallet_setup\"}");

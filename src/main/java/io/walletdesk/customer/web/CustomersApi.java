@@ -49,6 +49,12 @@ class CustomersApi {
 		return this.customers.get(id);
 	}
 
+	@GetMapping("/{id}/wallet-addresses")
+	@Operation(summary = "Wallet addresses known for a customer")
+	List<String> walletAddresses(@PathVariable UUID id) {
+		return this.customers.walletAddresses(this.customers.get(id).id());
+	}
+
 	@GetMapping
 	@Operation(summary = "List or search customers by name or identity")
 	Page<CustomerView> list(@RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
@@ -62,8 +68,12 @@ class CustomersApi {
 	@PatchMapping("/{id}")
 	@Operation(summary = "Update a customer's profile or add identities")
 	CustomerView update(@PathVariable UUID id, @Valid @RequestBody UpdateCustomerRequest request) {
-		return this.customers.update(id, request.displayName(), request.preferredLanguage(), request.timeZone(),
-				request.tier(), request.notes(), request.addIdentities());
+		CustomerView updated = this.customers.update(id, request.displayName(), request.preferredLanguage(),
+				request.timeZone(), request.tier(), request.notes(), request.addIdentities());
+		if (request.addWalletAddresses() != null) {
+			this.customers.addWalletAddresses(id, request.addWalletAddresses());
+		}
+		return updated;
 	}
 
 	@PostMapping("/{id}/merge")
@@ -74,7 +84,7 @@ class CustomersApi {
 
 	record UpdateCustomerRequest(@Size(min = 1, max = 200) String displayName, @Size(max = 16) String preferredLanguage,
 			@Size(max = 64) String timeZone, @Size(max = 20) String tier, @Size(max = 10000) String notes,
-			@Valid List<NewCustomer.IdentityInput> addIdentities) {
+			@Valid List<NewCustomer.IdentityInput> addIdentities, @Size(max = 50) List<String> addWalletAddresses) {
 	}
 
 	record MergeRequest(@NotNull UUID mergeId) {
