@@ -120,6 +120,31 @@ public class CustomerManagement {
 	}
 
 	/**
+	 * What intake needs to know about a customer in one query: the name agents see and
+	 * the wallet addresses against which a pasted key is checked.
+	 * @throws NotFoundException when there is no such customer
+	 */
+	@Transactional(readOnly = true)
+	public Profile profile(UUID customerId) {
+		return this.jdbc.sql("""
+				select c.display_name, c.preferred_language,
+				       coalesce(array_agg(w.address order by w.added_at) filter (where w.address is not null), '{}')
+				from customer c left join customer_wallet_address w on w.customer_id = c.id
+				where c.id = ? group by c.id, c.display_name, c.preferred_language""")
+			.param(customerId)
+			.query((rs, n) -> new Profile(rs.getString(1), rs.getString(2),
+					List.of((String[]) rs.getArray(3).getArray())))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Customer", customerId));
+	}
+
+	/**
+	 * A customer's name, preferred language (may be null) and known wallet addresses.
+	 */
+	public record Profile(String displayName, String preferredLanguage, List<String> walletAddresses) {
+	}
+
+	/**
 	 * The wallet addresses known for a customer.
 	 */
 	@Transactional(readOnly = true)

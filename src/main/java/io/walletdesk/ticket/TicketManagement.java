@@ -102,10 +102,11 @@ public class TicketManagement {
 		}
 		checkSize(command.body(), command.bodyHtml());
 		checkAttachments(command.attachments());
+		CustomerManagement.Profile requesterProfile = this.customers.profile(command.requesterId());
 		// Secrets are removed here, before the message reaches the database, a log, an
 		// event or an index.
 		MessageSafety.Cleaned cleaned = this.safety.clean(command.subject(), command.body(), command.bodyHtml(),
-				command.attachments(), this.customers.walletAddresses(command.requesterId()));
+				command.attachments(), requesterProfile.walletAddresses());
 		Body body = body(cleaned.text(), cleaned.html());
 		if (command.subject() != null && command.subject().length() > 300) {
 			throw new InvalidInputException("subject", "must be at most 300 characters");
@@ -118,7 +119,7 @@ public class TicketManagement {
 		}
 		Instant now = this.clock.instant();
 		Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
-		Actor requester = Actor.customer(command.requesterId(), this.customers.displayName(command.requesterId()));
+		Actor requester = Actor.customer(command.requesterId(), requesterProfile.displayName());
 		Ticket ticket = new Ticket(this.tickets.nextNumber(), subject(cleaned.subject(), body.text()),
 				command.channel(), command.requesterId(), command.priority(), command.category(), command.tags(),
 				command.openedBy(), now);
@@ -409,7 +410,7 @@ public class TicketManagement {
 	 * English.
 	 */
 	private String language(UUID customerId, String text) {
-		String preferred = this.customers.find(customerId).map(c -> c.preferredLanguage()).orElse(null);
+		String preferred = this.customers.profile(customerId).preferredLanguage();
 		if (preferred != null && !preferred.isBlank()) {
 			return preferred.toLowerCase().startsWith("zh") ? "zh" : preferred;
 		}
