@@ -1,5 +1,7 @@
 package io.walletdesk.ticket;
 
+import java.util.function.Function;
+
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
@@ -12,92 +14,83 @@ final class Converters {
 	private Converters() {
 	}
 
-	@Converter
-	static class StatusConverter implements AttributeConverter<TicketStatus, String> {
+	/**
+	 * JPA needs one concrete converter class per attribute type; the mapping itself is
+	 * shared.
+	 */
+	abstract static class ById<E extends Enum<E>> implements AttributeConverter<E, String> {
 
-		@Override
-		public String convertToDatabaseColumn(TicketStatus value) {
-			return value == null ? null : value.id();
+		private final Function<E, String> id;
+
+		private final Function<String, E> fromId;
+
+		ById(Function<E, String> id, Function<String, E> fromId) {
+			this.id = id;
+			this.fromId = fromId;
 		}
 
 		@Override
-		public TicketStatus convertToEntityAttribute(String value) {
-			return value == null ? null : TicketStatus.fromId(value);
-		}
-
-	}
-
-	@Converter
-	static class PriorityConverter implements AttributeConverter<Priority, String> {
-
-		@Override
-		public String convertToDatabaseColumn(Priority value) {
-			return value == null ? null : value.id();
+		public String convertToDatabaseColumn(E value) {
+			return value == null ? null : this.id.apply(value);
 		}
 
 		@Override
-		public Priority convertToEntityAttribute(String value) {
-			return value == null ? null : Priority.fromId(value);
+		public E convertToEntityAttribute(String value) {
+			return value == null ? null : this.fromId.apply(value);
 		}
 
 	}
 
 	@Converter
-	static class CategoryConverter implements AttributeConverter<Category, String> {
+	static class StatusConverter extends ById<TicketStatus> {
 
-		@Override
-		public String convertToDatabaseColumn(Category value) {
-			return value == null ? null : value.id();
-		}
-
-		@Override
-		public Category convertToEntityAttribute(String value) {
-			return value == null ? null : Category.fromId(value);
+		StatusConverter() {
+			super(TicketStatus::id, TicketStatus::fromId);
 		}
 
 	}
 
 	@Converter
-	static class ChannelConverter implements AttributeConverter<Channel, String> {
+	static class PriorityConverter extends ById<Priority> {
 
-		@Override
-		public String convertToDatabaseColumn(Channel value) {
-			return value == null ? null : value.id();
-		}
-
-		@Override
-		public Channel convertToEntityAttribute(String value) {
-			return value == null ? null : Channel.fromId(value);
+		PriorityConverter() {
+			super(Priority::id, Priority::fromId);
 		}
 
 	}
 
 	@Converter
-	static class AuthorKindConverter implements AttributeConverter<AuthorKind, String> {
+	static class CategoryConverter extends ById<Category> {
 
-		@Override
-		public String convertToDatabaseColumn(AuthorKind value) {
-			return value == null ? null : value.id();
-		}
-
-		@Override
-		public AuthorKind convertToEntityAttribute(String value) {
-			return value == null ? null : AuthorKind.fromId(value);
+		CategoryConverter() {
+			super(Category::id, Category::fromId);
 		}
 
 	}
 
 	@Converter
-	static class VisibilityConverter implements AttributeConverter<Visibility, String> {
+	static class ChannelConverter extends ById<Channel> {
 
-		@Override
-		public String convertToDatabaseColumn(Visibility value) {
-			return value == null ? null : value.id();
+		ChannelConverter() {
+			super(Channel::id, Channel::fromId);
 		}
 
-		@Override
-		public Visibility convertToEntityAttribute(String value) {
-			return value == null ? null : Visibility.fromId(value);
+	}
+
+	@Converter
+	static class AuthorKindConverter extends ById<AuthorKind> {
+
+		AuthorKindConverter() {
+			super(AuthorKind::id, AuthorKind::fromId);
+		}
+
+	}
+
+	@Converter
+	static class VisibilityConverter extends ById<Visibility> {
+
+		VisibilityConverter() {
+			super(Visibility::id, Visibility::fromId);
 		}
 
 	}
