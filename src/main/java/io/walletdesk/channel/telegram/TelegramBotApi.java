@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.walletdesk.channel.spi.DeliveryException;
 import tools.jackson.core.JacksonException;
@@ -82,13 +83,13 @@ class TelegramBotApi {
 	}
 
 	/** The secret in the environment variable that the setting names, if both exist. */
-	java.util.Optional<String> secret(Map<String, String> settings, String setting) {
+	Optional<String> secret(Map<String, String> settings, String setting) {
 		String variable = settings.get(setting);
 		if (variable == null || variable.isBlank()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String value = this.environment.getProperty(variable);
-		return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value);
+		return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -70,7 +71,7 @@ final class WeChatCrypto {
 	/** Compares signatures in constant time. */
 	static boolean matches(String expected, String given) {
 		return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-				given.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+				given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
 	}
 
 	String encrypt(String message) {

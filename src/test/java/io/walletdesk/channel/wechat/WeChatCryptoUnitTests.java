@@ -109,4 +109,15 @@ class WeChatCryptoUnitTests {
 		assertThat(WeChatWebhook.content("miniprogrampage", Map.of())).isNull();
 	}
 
+	@Test
+	void longRepliesAreSplitAtTheByteLimitWithoutBreakingCharacters() {
+		String text = "提".repeat(700) + "😀" + "a".repeat(10);
+		var parts = WeChatAdapter.parts(text);
+		assertThat(parts)
+			.allSatisfy(part -> assertThat(part.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(2048));
+		assertThat(String.join("", parts)).isEqualTo(text);
+		assertThat(parts).hasSize(2);
+		assertThat(WeChatAdapter.parts("short")).containsExactly("short");
+	}
+
 }
