@@ -1,0 +1,179 @@
+package io.walletdesk.channel.wechat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.walletdesk.channel.spi.DeliveryException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calls the WeChat official-account API with an access token that is fetched once per app
+ * id, kept until five minutes before it expires (WeChat limits how often a token may be
+ * fetched, and a new token invalidates the old one after a short overlap) and fetched
+ * again when WeChat reports it invalid or expired. Neither tokens nor secrets go into
+ * exception messages, which end up in the delivery table and the logs.
+ */
+@Component
+class WeChatApi {
+
+	static final String BASE_URL_PROPERTY = "walletdesk.channel.wechat.api-base-url";
+
+	static final String DEFAULT_BASE_URL = "https://api.weixin.qq.com";
+
+	/** Invalid credential, access token expired, invalid access token. */
+	private static final Set<Integer> STALE_TOKEN = Set.of(40001, 42001, 40014);
+
+	private static final Duration MARGIN = Duration.ofMinutes(5);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+	private final Environment environment;
+
+	private final Clock clock;
+
+	WeChatApi(Environment environment, Clock clock) {
+		this.environment = environment;
+		this.clock = clock;
+	}
+
+	/**
+	 * Sends a text through the customer-service message API.
+	 * @param settings the inbox's settings: {@code appId}, and {@code appSecretEnv}
+	 * naming the environment variable with the app secret
+	 * @throws DeliveryException when credentials are missing, WeChat cannot be reached or
+	 * refuses the message
+	 */
+	void sendText(Map<String, String> settings, String openId, String text) throws DeliveryException {
+		String body = this.json.writeValueAsString(
+				Map.of("touser", openId, "msgtype", "text", "text", Map.of("content", text == null ? "" : text)));
+		String appId = appId(settings);
+		for (int attempt = 0;; attempt++) {
+			String token = accessToken(settings);
+			JsonNode answer = call(
+					HttpRequest
+						.newBuilder(URI.create(base() + "/cgi-bin/message/custom/send?access_token=" + encode(token)))
+						.header("Content-Type", "application/json; charset=utf-8")
+						.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)),
+					"message/custom/send");
+			int errcode = answer.path("errcode").asInt(0);
+			if (errcode == 0) {
+				return;
+			}
+			if (STALE_TOKEN.contains(errcode) && attempt == 0) {
+				this.tokens.computeIfPresent(appId, (id, cached) -> cached.value().equals(token) ? null : cached);
+				continue;
+			}
+			throw new DeliveryException(
+					"WeChat refused the message: " + errcode + " " + answer.path("errmsg").asString(""));
+		}
+	}
+
+	/** The cached access token, fetched when there is none or it is about to expire. */
+	String accessToken(Map<String, String> settings) throws DeliveryException {
+		String appId = appId(settings);
+		Instant now = this.clock.instant();
+		Token cached = this.tokens.get(appId);
+		if (cached != null && now.isBefore(cached.refreshAt())) {
+			return cached.value();
+		}
+		synchronized (this) {
+			cached = this.tokens.get(appId);
+			if (cached != null && now.isBefore(cached.refreshAt())) {
+				return cached.value();
+			}
+			String secret = secret(settings, "appSecretEnv").orElseThrow(
+					() -> new DeliveryException("No app secret: set the environment variable named by appSecretEnv"));
+			JsonNode answer = call(HttpRequest
+				.newBuilder(URI.create(base() + "/cgi-bin/token?grant_type=client_credential" + "&appid="
+						+ encode(appId) + "&secret=" + encode(secret)))
+				.GET(), "token");
+			String value = answer.path("access_token").asString("");
+			if (value.isEmpty()) {
+				throw new DeliveryException("WeChat refused an access token: " + answer.path("errcode").asInt(0) + " "
+						+ answer.path("errmsg").asString(""));
+			}
+			long expiresIn = answer.path("expires_in").asLong(7200);
+			Instant refreshAt = now.plusSeconds(expiresIn).minus(MARGIN);
+			this.tokens.put(appId,
+					new Token(value, refreshAt.isAfter(now) ? refreshAt : now.plusSeconds(expiresIn / 2)));
+			return value;
+		}
+	}
+
+	/** The secret in the environment variable that the setting names, if both exist. */
+	Optional<String> secret(Map<String, String> settings, String setting) {
+		String variable = settings.get(setting);
+		if (variable == null || variable.isBlank()) {
+			return Optional.empty();
+		}
+		String value = this.environment.getProperty(variable);
+		return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+	}
+
+	private JsonNode call(HttpRequest.Builder request, String what) throws DeliveryException {
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new DeliveryException("WeChat API not reachable (" + what + "): " + ex.getClass().getSimpleName());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DeliveryException("Interrupted while calling the WeChat API");
+		}
+		if (response.statusCode() / 100 != 2) {
+			throw new DeliveryException("WeChat API answered " + response.statusCode() + " (" + what + ")");
+		}
+		try {
+			return this.json.readTree(response.body());
+		}
+		catch (JacksonException ex) {
+			throw new DeliveryException("WeChat API answered without JSON (" + what + ")");
+		}
+	}
+
+	// Read per call rather than bound at start-up, so a changed endpoint (a proxy, a test
+	// server) takes effect without a restart.
+	private String base() {
+		return this.environment.getProperty(BASE_URL_PROPERTY, DEFAULT_BASE_URL).replaceAll("/+$", "");
+	}
+
+	private static String appId(Map<String, String> settings) throws DeliveryException {
+		String appId = settings.get("appId");
+		if (appId == null || appId.isBlank()) {
+			throw new DeliveryException("The inbox has no appId setting");
+		}
+		return appId;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private record Token(String value, Instant refreshAt) {
+	}
+
+}
