@@ -1,0 +1,146 @@
+package io.walletdesk.channel.email;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.walletdesk.channel.spi.ChannelAdapter;
+import io.walletdesk.channel.spi.DeliveryException;
+import io.walletdesk.channel.spi.Outbound;
+import io.walletdesk.ticket.AuthorKind;
+import io.walletdesk.ticket.TicketManagement;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends public replies by SMTP to the thread's customer, in the thread:
+ * {@code In-Reply-To} the customer's last mail, {@code References} from the thread's
+ * first mail, and the ticket number in the subject. Replies the system or bot wrote carry
+ * {@code Auto-Submitted: auto-replied}, so well-behaved autoresponders do not answer
+ * them. The Message-ID is derived from WalletDesk's message id, so a retried delivery
+ * sends the same Message-ID and the customer's client shows one mail.
+ */
+@Component
+class EmailAdapter implements ChannelAdapter {
+
+	static final String KIND = "email";
+
+	private static final int MAX_REFERENCES = 10;
+
+	private final EmailThreads threads;
+
+	private final TicketManagement tickets;
+
+	private final EmailSettings settings;
+
+	private final Environment environment;
+
+	EmailAdapter(EmailThreads threads, TicketManagement tickets, EmailSettings settings, Environment environment) {
+		this.threads = threads;
+		this.tickets = tickets;
+		this.settings = settings;
+		this.environment = environment;
+	}
+
+	@Override
+	public String id() {
+		return KIND;
+	}
+
+	@Override
+	public String deliver(Outbound outbound) throws DeliveryException {
+		Mailbox mailbox = Mailbox.of(outbound.settings());
+		if (mailbox.smtpHost() == null || mailbox.from() == null) {
+			throw new DeliveryException("E-mail inbox " + outbound.inboxId() + " has no smtpHost or from address");
+		}
+		String messageId = "<wd." + outbound.messageId() + "@" + domain(mailbox.from()) + ">";
+		List<EmailThreads.Entry> thread = this.threads.ofTicket(outbound.ticketId());
+		String root = outbound.threadKey();
+		String inReplyTo = thread.stream()
+			.filter(entry -> entry.direction().equals("in"))
+			.reduce((first, second) -> second)
+			.map(EmailThreads.Entry::messageId)
+			.orElse(root);
+		Set<String> references = new LinkedHashSet<>();
+		references.add(root);
+		List<String> recent = new ArrayList<>(thread.stream().map(EmailThreads.Entry::messageId).toList());
+		recent.subList(0, Math.max(0, recent.size() - MAX_REFERENCES)).clear();
+		references.addAll(recent);
+		references.remove(messageId);
+		boolean automatic = this.tickets.message(outbound.messageId())
+			.map(message -> message.authorKind() != AuthorKind.AGENT)
+			.orElse(false);
+		Session session = mailbox.session(this.settings);
+		try {
+			MimeMessage mail = new MimeMessage(session) {
+				@Override
+				protected void updateMessageID() throws MessagingException {
+					setHeader("Message-ID", messageId);
+				}
+			};
+			mail.setFrom(new InternetAddress(mailbox.from()));
+			mail.setRecipient(Message.RecipientType.TO, new InternetAddress(outbound.recipient()));
+			mail.setSubject(subject(outbound.ticketNumber(), outbound.subject()), StandardCharsets.UTF_8.name());
+			if (inReplyTo != null) {
+				mail.setHeader("In-Reply-To", inReplyTo);
+			}
+			if (root != null) {
+				mail.setHeader("References", String.join(" ", references));
+			}
+			if (automatic) {
+				mail.setHeader("Auto-Submitted", "auto-replied");
+			}
+			String text = outbound.text() == null ? "" : outbound.text();
+			if (outbound.html() != null && !outbound.html().isBlank()) {
+				MimeMultipart alternative = new MimeMultipart("alternative");
+				MimeBodyPart plain = new MimeBodyPart();
+				plain.setText(text, StandardCharsets.UTF_8.name());
+				MimeBodyPart html = new MimeBodyPart();
+				html.setText(outbound.html(), StandardCharsets.UTF_8.name(), "html");
+				alternative.addBodyPart(plain);
+				alternative.addBodyPart(html);
+				mail.setContent(alternative);
+			}
+			else {
+				mail.setText(text, StandardCharsets.UTF_8.name());
+			}
+			mail.saveChanges();
+			try (Transport transport = session.getTransport(mailbox.smtpProtocol())) {
+				String password = mailbox.password(this.environment);
+				transport.connect(mailbox.smtpHost(), mailbox.smtpPort(), password == null ? null : mailbox.username(),
+						password);
+				transport.sendMessage(mail, mail.getAllRecipients());
+			}
+		}
+		catch (MessagingException ex) {
+			throw new DeliveryException("SMTP delivery to " + outbound.recipient() + " failed: " + ex.getMessage(), ex);
+		}
+		this.threads.record(outbound.inboxId(), messageId, "out", outbound.ticketId(), outbound.ticketNumber(), root);
+		return messageId;
+	}
+
+	/** {@code [WD-000123] subject}, without stacking tags or "Re:" on every reply. */
+	static String subject(String ticketNumber, String subject) {
+		String tag = "[" + ticketNumber + "]";
+		String rest = subject == null ? "" : subject.replace(tag, "").strip();
+		return rest.isEmpty() ? tag : tag + " " + rest;
+	}
+
+	private static String domain(String address) {
+		int at = address.lastIndexOf('@');
+		String domain = at < 0 ? "walletdesk.invalid" : address.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+		return domain.isEmpty() ? "walletdesk.invalid" : domain;
+	}
+
+}
