@@ -75,24 +75,31 @@ public class CustomerManagement {
 	@Transactional
 	public UUID identify(IdentityKind kind, String value, String displayName, String preferredLanguage) {
 		String normalized = kind.normalize(value);
-		Optional<UUID> known = findIdByIdentity(kind, normalized);
-		if (known.isPresent()) {
-			return known.get();
-		}
 		UUID id = UUID.randomUUID();
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String name = displayName == null || displayName.isBlank() ? normalized : displayName.trim();
-		this.jdbc.sql(
-				"insert into customer (id, display_name, preferred_language, created_at, updated_at) values (?, ?, ?, ?, ?)")
-			.params(id, name.length() > 200 ? name.substring(0, 200) : name, preferredLanguage, now, now)
-			.update();
-		int inserted = this.jdbc.sql("""
-				insert into customer_identity (id, customer_id, kind, value, created_at) values (?, ?, ?, ?, ?)
-				on conflict (kind, value) do nothing""")
-			.params(UUID.randomUUID(), id, kind.name(), normalized, now)
-			.update();
-		if (inserted == 1) {
-			return id;
+		// One round trip on the intake hot path: find the person, or create them and
+		// their identity.
+		Optional<UUID> found = this.jdbc.sql("""
+				with existing as (
+				    select customer_id from customer_identity where kind = ? and value = ?
+				), new_customer as (
+				    insert into customer (id, display_name, preferred_language, created_at, updated_at)
+				    select ?, ?, ?, ?, ? where not exists (select 1 from existing)
+				    returning id
+				), new_identity as (
+				    insert into customer_identity (id, customer_id, kind, value, created_at)
+				    select ?, id, ?, ?, ? from new_customer
+				    on conflict (kind, value) do nothing
+				    returning customer_id
+				)
+				select customer_id from existing union all select customer_id from new_identity""")
+			.params(kind.name(), normalized, id, name.length() > 200 ? name.substring(0, 200) : name, preferredLanguage,
+					now, now, UUID.randomUUID(), kind.name(), normalized, now)
+			.query(UUID.class)
+			.optional();
+		if (found.isPresent()) {
+			return found.get();
 		}
 		// Someone else created this person a moment ago; use theirs and drop ours.
 		this.jdbc.sql("delete from customer where id = ?").param(id).update();

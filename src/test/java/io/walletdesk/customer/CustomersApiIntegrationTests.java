@@ -74,6 +74,31 @@ class CustomersApiIntegrationTests {
 			.andExpect(jsonPath("$.items[*].id", hasItem(id)));
 	}
 
+	@Autowired
+	CustomerManagement customers;
+
+	@Test
+	void concurrentFirstContactsOfOneNewPersonEndInOneCustomer() throws Exception {
+		String email = "race-" + UUID.randomUUID() + "@example.test";
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			java.util.List<java.util.concurrent.Future<UUID>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				results.add(pool.submit(() -> this.customers.identify(IdentityKind.EMAIL, email, "Racer", "en")));
+			}
+			java.util.Set<UUID> ids = new java.util.HashSet<>();
+			for (java.util.concurrent.Future<UUID> result : results) {
+				ids.add(result.get());
+			}
+			org.assertj.core.api.Assertions.assertThat(ids).hasSize(1);
+			org.assertj.core.api.Assertions.assertThat(this.customers.get(ids.iterator().next()).email())
+				.isEqualTo(email);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
 	@Test
 	void refusesAnIdentityThatBelongsToSomeoneElse() throws Exception {
 		String email = UUID.randomUUID() + "@example.test";
