@@ -17,7 +17,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -31,6 +33,8 @@ class Ticket extends NewAwareEntity {
 	@Id
 	private UUID id;
 
+	@Generated(event = EventType.INSERT)
+	@Column(insertable = false, updatable = false)
 	private long number;
 
 	private String subject;
@@ -82,6 +86,14 @@ class Ticket extends NewAwareEntity {
 	private final List<TicketChange> pendingChanges = new ArrayList<>();
 
 	protected Ticket() {
+	}
+
+	/**
+	 * A new ticket; the database assigns its number when it is inserted.
+	 */
+	Ticket(String subject, Channel channel, UUID requesterId, Priority priority, Category category, Set<String> tags,
+			Actor actor, Instant now) {
+		this(0, subject, channel, requesterId, priority, category, tags, actor, now);
 	}
 
 	Ticket(long number, String subject, Channel channel, UUID requesterId, Priority priority, Category category,

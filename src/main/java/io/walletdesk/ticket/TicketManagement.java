@@ -120,9 +120,8 @@ public class TicketManagement {
 		Instant now = this.clock.instant();
 		Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
 		Actor requester = Actor.customer(command.requesterId(), requesterProfile.displayName());
-		Ticket ticket = new Ticket(this.tickets.nextNumber(), subject(cleaned.subject(), body.text()),
-				command.channel(), command.requesterId(), command.priority(), command.category(), command.tags(),
-				command.openedBy(), now);
+		Ticket ticket = new Ticket(subject(cleaned.subject(), body.text()), command.channel(), command.requesterId(),
+				command.priority(), command.category(), command.tags(), command.openedBy(), now);
 		if (command.groupId() != null) {
 			ticket.moveToGroup(command.groupId(), command.openedBy(), now);
 		}

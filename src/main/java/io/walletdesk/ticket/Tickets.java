@@ -8,9 +8,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Tickets extends JpaRepository<Ticket, UUID> {
 
-	@Query(value = "select nextval('ticket_number_seq')", nativeQuery = true)
-	long nextNumber();
-
 	List<Ticket> findByRequesterId(UUID requesterId);
 
 }

@@ -84,6 +84,7 @@ class TicketsApiIntegrationTests {
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", matchesPattern("/api/v1/tickets/[0-9a-f-]{36}")))
 			.andExpect(jsonPath("$.number").value(matchesPattern("WD-\\d{6,}")))
+			.andExpect(jsonPath("$.number").value(not("WD-000000")))
 			.andExpect(jsonPath("$.status").value("new"))
 			.andExpect(jsonPath("$.priority").value("normal"))
 			.andExpect(jsonPath("$.channel").value("api"))
@@ -91,8 +92,15 @@ class TicketsApiIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		String id = JsonPath.read(body, "$.id");
+		String number = JsonPath.read(body, "$.number");
+		String next = JsonPath.read(open("""
+				{"requester":{"email":"%s"},"body":"second"}""".formatted(email())).andReturn()
+			.getResponse()
+			.getContentAsString(), "$.number");
+		assertThat(Long.parseLong(next.substring(3))).isGreaterThan(Long.parseLong(number.substring(3)));
 		this.mvc.perform(get("/api/v1/tickets/" + id).header("Authorization", this.token))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ticket.number").value(number))
 			.andExpect(jsonPath("$.ticket.subject").value("USDT not arrived"))
 			.andExpect(jsonPath("$.messages", hasSize(1)))
 			.andExpect(jsonPath("$.messages[0].authorKind").value("customer"))
