@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.walletdesk.platform.InvalidInputException;
@@ -263,10 +262,6 @@ public class AgentManagement {
 		return new AgentView(agent.id(), agent.username(), agent.displayName(), agent.email(), agent.roles(),
 				agent.languages(), agent.skills(), agent.groupIds(), agent.timeZone(), agent.enabled(),
 				agent.totpEnabled(), agent.isLocked(now) ? agent.lockedUntil() : null, agent.createdAt());
-	}
-
-	static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {
-		return items.stream().collect(Collectors.toMap(id, Function.identity()));
 	}
 
 }

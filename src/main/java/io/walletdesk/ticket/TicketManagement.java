@@ -405,6 +405,23 @@ public class TicketManagement {
 	}
 
 	/**
+	 * The language to answer a ticket's customer in: the one automatic replies use, so
+	 * agents' inserted guidance matches them.
+	 */
+	@Transactional(readOnly = true)
+	public String replyLanguage(UUID ticketId) {
+		Ticket ticket = load(ticketId);
+		String first = this.messages.findByTicket(ticketId)
+			.stream()
+			.map(Message::toView)
+			.filter(message -> message.authorKind() == AuthorKind.CUSTOMER)
+			.map(TicketView.MessageView::body)
+			.findFirst()
+			.orElse("");
+		return language(ticket.requesterId(), first);
+	}
+
+	/**
 	 * The customer's preferred language, else Chinese when they write Chinese, else
 	 * English.
 	 */

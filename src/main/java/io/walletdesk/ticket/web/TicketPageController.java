@@ -286,13 +286,11 @@ class TicketPageController {
 	}
 
 	/**
-	 * Safety guidance snippets in the customer's language (their preference, else the
-	 * script of their first message), ready to insert into the reply.
+	 * Safety guidance snippets in the language WalletDesk answers this customer in, ready
+	 * to insert into the reply.
 	 */
 	private List<Snippet> guidance(TicketView.Details details) {
-		String first = details.messages().isEmpty() ? "" : details.messages().get(0).body();
-		String language = first.codePoints()
-			.anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) ? "zh" : "en";
+		String language = this.tickets.replyLanguage(details.ticket().id());
 		return this.guidance.keys()
 			.stream()
 			.sorted()
