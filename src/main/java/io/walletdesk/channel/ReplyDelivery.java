@@ -84,9 +84,14 @@ class ReplyDelivery {
 		Outbound outbound = new Outbound(inbox.id(), inbox.settings(), thread.get().threadKey(),
 				thread.get().recipient(), ticket.number(), ticket.subject(), reply.body(), reply.bodyHtml(),
 				ticket.id(), reply.id(), language);
+		// Committed before the channel is called: a crash in the middle of the send
+		// leaves "sending" behind, and the retry after restart carries the same message
+		// id
+		// (the idempotency key for channels that honour one).
+		this.separate.executeWithoutResult(status -> record(event, inbox.id(), "sending", null, null));
 		try {
 			String externalId = adapter.get().deliver(outbound);
-			record(event, inbox.id(), "delivered", null, externalId);
+			record(event, inbox.id(), "sent", null, externalId);
 		}
 		catch (DeliveryException | RuntimeException ex) {
 			log.warn("Could not deliver reply {} of {} through {}: {}", reply.id(), ticket.number(), inbox.kind(),
@@ -97,7 +102,8 @@ class ReplyDelivery {
 	}
 
 	private boolean alreadyDelivered(UUID messageId) {
-		return this.jdbc.sql("select count(*) from channel_delivery where message_id = ? and status = 'delivered'")
+		return this.jdbc.sql(
+				"select count(*) from channel_delivery where message_id = ? and status in ('sent', 'delivered', 'read')")
 			.param(messageId)
 			.query(Integer.class)
 			.single() > 0;
@@ -105,16 +111,21 @@ class ReplyDelivery {
 
 	private void record(ReplyPosted event, UUID inboxId, String status, String error, String externalId) {
 		Timestamp now = Timestamp.from(this.clock.instant());
+		// "sending" counts an attempt; "sent" and "failed" conclude it. A state the
+		// customer's device already reported (delivered, read) is never moved back.
 		this.jdbc.sql("""
 				insert into channel_delivery (id, message_id, ticket_id, inbox_id, status, attempts, last_error,
-				                              external_id, created_at, delivered_at)
-				values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
-				on conflict (message_id) do update set status = excluded.status,
-				    attempts = channel_delivery.attempts + 1, last_error = excluded.last_error,
+				                              external_id, created_at, sent_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (message_id) do update set
+				    status = case when channel_delivery.status in ('delivered', 'read') then channel_delivery.status
+				                  else excluded.status end,
+				    attempts = channel_delivery.attempts + excluded.attempts,
+				    last_error = excluded.last_error,
 				    external_id = coalesce(excluded.external_id, channel_delivery.external_id),
-				    delivered_at = excluded.delivered_at""")
-			.params(UUID.randomUUID(), event.messageId(), event.ticketId(), inboxId, status, error, externalId, now,
-					"delivered".equals(status) ? now : null)
+				    sent_at = coalesce(channel_delivery.sent_at, excluded.sent_at)""")
+			.params(UUID.randomUUID(), event.messageId(), event.ticketId(), inboxId, status,
+					"sending".equals(status) ? 1 : 0, error, externalId, now, "sent".equals(status) ? now : null)
 			.update();
 	}
 

@@ -220,7 +220,7 @@ class TelegramChannelIntegrationTests {
 		UUID messageId = reply(ticketId, "Reply that Telegram refuses");
 		telegram.await(c -> c.body().contains("Reply that Telegram refuses"));
 		String status = null;
-		for (int i = 0; i < 200 && status == null; i++) {
+		for (int i = 0; i < 200 && (status == null || status.startsWith("sending")); i++) {
 			status = this.jdbc
 				.sql("select status || ' ' || coalesce(last_error, '') from channel_delivery where message_id = ?")
 				.param(messageId)
