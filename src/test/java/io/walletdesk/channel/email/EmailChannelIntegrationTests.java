@@ -165,8 +165,6 @@ class EmailChannelIntegrationTests {
 		assertThat(reply.getSubject()).isEqualTo("[" + ticket.number() + "] Deposit missing");
 		assertThat(reply.getHeader("In-Reply-To", ",")).isEqualTo(first.getMessageID());
 		assertThat(reply.getHeader("References", " ")).contains(first.getMessageID());
-		System.err
-			.println("DEBUG reply " + java.util.Collections.list(reply.getAllHeaderLines()) + " " + reply.getContent());
 		assertThat(reply.getHeader("Auto-Submitted")).isNull();
 		assertThat(reply.getFrom()[0].toString()).isEqualTo(SUPPORT);
 		assertThat(String.valueOf(reply.getContent())).contains("We are checking the deposit now.");
