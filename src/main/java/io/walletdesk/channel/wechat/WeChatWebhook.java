@@ -35,6 +35,8 @@ class WeChatWebhook {
 
 	private static final String SUCCESS = "success";
 
+	private static final long MAX_SKEW_SECONDS = 300;
+
 	private final InboxManagement inboxes;
 
 	private final ChannelIntake intake;
@@ -76,7 +78,7 @@ class WeChatWebhook {
 			return problem(HttpStatus.NOT_FOUND, "Not found", "No WeChat inbox with this key.");
 		}
 		InboxView inbox = found.get();
-		if (!signed(inbox, signature, timestamp, nonce)) {
+		if (!signed(inbox, signature, timestamp, nonce) || !fresh(timestamp)) {
 			return unauthorized();
 		}
 		Map<String, String> message;
@@ -161,6 +163,20 @@ class WeChatWebhook {
 
 	private Optional<InboxView> inbox(String publicKey) {
 		return this.inboxes.byPublicKey(publicKey).filter(inbox -> "wechat".equals(inbox.kind()) && inbox.enabled());
+	}
+
+	/**
+	 * WeChat signs each push with the time it sent it and retries within seconds: a push
+	 * signed more than five minutes from now is a replay of a captured request.
+	 */
+	private boolean fresh(String timestamp) {
+		try {
+			long signedAt = Long.parseLong(timestamp);
+			return Math.abs(this.clock.instant().getEpochSecond() - signedAt) <= MAX_SKEW_SECONDS;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 	private boolean signed(InboxView inbox, String signature, String timestamp, String nonce) {

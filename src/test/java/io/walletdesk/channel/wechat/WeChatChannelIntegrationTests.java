@@ -105,8 +105,29 @@ class WeChatChannelIntegrationTests {
 				null);
 	}
 
+	/**
+	 * WeChat signs every push with the current time; pushes older than five minutes are
+	 * refused.
+	 */
+	static final String NOW = String.valueOf(java.time.Instant.now().getEpochSecond());
+
+	@Test
+	void aPushSignedLongAgoIsRefusedAsAReplay() throws Exception {
+		String openId = openId();
+		String old = String.valueOf(java.time.Instant.now().minusSeconds(600).getEpochSecond());
+		this.mvc
+			.perform(post("/channels/wechat/{key}", this.inbox.publicKey()).contentType(MediaType.TEXT_XML)
+				.content(text(openId, "1", "hi"))
+				.param("signature", WeChatCrypto.signature(SERVER_TOKEN, old, "nonce123"))
+				.param("timestamp", old)
+				.param("nonce", "nonce123"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(threads()).isZero();
+	}
+
 	private ResultActions push(String xml, String... extraParams) throws Exception {
-		String timestamp = "1700000000";
+		String timestamp = NOW;
 		String nonce = "nonce123";
 		var request = post("/channels/wechat/{key}", this.inbox.publicKey()).contentType(MediaType.TEXT_XML)
 			.content(xml)
@@ -190,7 +211,7 @@ class WeChatChannelIntegrationTests {
 		assertThat(threads()).isZero();
 
 		push(envelope, "encrypt_type", "aes", "msg_signature",
-				WeChatCrypto.signature(SERVER_TOKEN, "1700000000", "nonce123", encrypted))
+				WeChatCrypto.signature(SERVER_TOKEN, NOW, "nonce123", encrypted))
 			.andExpect(status().isOk())
 			.andExpect(content().string("success"));
 		assertThat(this.tickets.details(ticketOf(openId)).messages()).extracting(TicketView.MessageView::body)
@@ -212,7 +233,7 @@ class WeChatChannelIntegrationTests {
 		WeChatCrypto crypto = new WeChatCrypto(WeChatCryptoUnitTests.AES_KEY, this.appId);
 		String encrypted = crypto.encrypt(subscribe);
 		String sealed = push("<xml><Encrypt><![CDATA[" + encrypted + "]]></Encrypt></xml>", "encrypt_type", "aes",
-				"msg_signature", WeChatCrypto.signature(SERVER_TOKEN, "1700000000", "nonce123", encrypted))
+				"msg_signature", WeChatCrypto.signature(SERVER_TOKEN, NOW, "nonce123", encrypted))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
