@@ -133,6 +133,45 @@ class TelegramChannelIntegrationTests {
 	}
 
 	@Test
+	void aPhotoIsDownloadedAndKeptAsAnAttachmentAndAnUnsupportedFileIsNoted() throws Exception {
+		long chat = 100000 + (long) (Math.random() * 1_000_000);
+		String photo = "screenshot-bytes-" + chat;
+		telegram.answer(call -> {
+			if (call.path().endsWith("/getFile")) {
+				String fileId = call.query().replace("file_id=", "");
+				return new RecordingApi.Answer(200, "{\"ok\":true,\"result\":{\"file_id\":\"" + fileId
+						+ "\",\"file_size\":" + photo.length() + ",\"file_path\":\"photos/" + fileId + ".jpg\"}}");
+			}
+			if (call.path().startsWith("/file/bot" + TOKEN + "/photos/")) {
+				return new RecordingApi.Answer(200, photo);
+			}
+			return new RecordingApi.Answer(200, "{\"ok\":true,\"result\":{\"message_id\":99}}");
+		});
+		send(SECRET, """
+				{"update_id": 40, "message": {"message_id": 12, "date": 1700000000,
+				 "chat": {"id": %d, "type": "private"}, "from": {"id": %d, "first_name": "Li"},
+				 "caption": "余额显示为0",
+				 "photo": [{"file_id": "small", "file_size": 10}, {"file_id": "large", "file_size": %d}],
+				 "document": {"file_id": "zip", "file_name": "wallet.zip", "mime_type": "application/zip"}}}"""
+			.formatted(chat, chat, photo.length())).andExpect(status().isOk());
+
+		UUID ticketId = ticketOf(String.valueOf(chat));
+		TicketView.MessageView message = this.tickets.details(ticketId).messages().get(0);
+		assertThat(message.body()).startsWith("余额显示为0\n[photo]").contains("wallet.zip (application/zip) was not kept");
+		assertThat(message.attachments()).singleElement().satisfies(attachment -> {
+			assertThat(attachment.fileName()).isEqualTo("photo-12.jpg");
+			assertThat(attachment.contentType()).isEqualTo("image/jpeg");
+			assertThat(this.tickets.attachment(ticketId, attachment.id()).orElseThrow().content())
+				.isEqualTo(photo.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		});
+		// The largest size is fetched, the zip file never is.
+		assertThat(telegram.calls()).filteredOn(call -> call.path().endsWith("/getFile"))
+			.extracting(RecordingApi.Call::query)
+			.contains("file_id=large")
+			.doesNotContain("file_id=small", "file_id=zip");
+	}
+
+	@Test
 	void aRetriedUpdateIsStoredOnce() throws Exception {
 		long chat = 100000 + (long) (Math.random() * 1_000_000);
 		String update = privateMessage(3, chat, 9, "where is my withdrawal");
