@@ -15,6 +15,17 @@ public class InvalidInputException extends RuntimeException {
 		this.fields = List.of(new FieldProblem(field, message));
 	}
 
+	/**
+	 * @param fields every offending field, at least one
+	 */
+	public InvalidInputException(List<FieldProblem> fields) {
+		super(fields.stream()
+			.map(field -> field.field() + ": " + field.message())
+			.reduce((a, b) -> a + "; " + b)
+			.orElse("invalid input"));
+		this.fields = List.copyOf(fields);
+	}
+
 	public List<FieldProblem> fields() {
 		return this.fields;
 	}
