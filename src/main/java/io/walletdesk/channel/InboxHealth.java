@@ -13,7 +13,7 @@ import io.walletdesk.channel.spi.ChannelCheck;
  * {@code disabled}
  * @param problems what is wrong, as codes: {@code missing_credential},
  * {@code expired_credentials}, {@code check_failing}, {@code replies_failing},
- * {@code replies_stuck}, {@code requests_refused}, {@code silent}
+ * {@code replies_stuck}, {@code requests_refused}
  * @param lastReceivedAt when the last customer message came in through this inbox
  * @param receivedLastDay customer messages in the last 24 hours
  * @param deliveryFailuresLastDay replies of the last 24 hours whose delivery failed at
