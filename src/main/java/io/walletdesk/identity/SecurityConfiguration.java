@@ -117,6 +117,9 @@ class SecurityConfiguration {
 			.hasAuthority(PendingSecondFactor.ENROL)
 			.requestMatchers("/login/two-factor")
 			.hasAnyAuthority(PendingSecondFactor.VERIFY)
+			// Channel health is for supervisors too; the page itself checks the role.
+			.requestMatchers("/admin/channels/health")
+			.hasRole(Role.SUPERVISOR.name())
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.ADMIN.name())
 			.anyRequest()
