@@ -66,6 +66,9 @@ class ChannelHealthIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	RequestSignatures signatures;
+
+	@Autowired
 	ConfigurableEnvironment environment;
 
 	String tokenEnv;
@@ -180,6 +183,44 @@ class ChannelHealthIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.inboxId == '" + revoked.id() + "')].check.state")
 				.value(hasItem("EXPIRED_CREDENTIALS")));
+	}
+
+	@Test
+	void aWeChatSecretThatNoLongerFetchesATokenIsExpiredCredentials() {
+		String appId = "wx" + UUID.randomUUID().toString().substring(0, 8);
+		RecordingApi.setProperty(this.environment, "walletdesk.channel.wechat.api-base-url", telegram.baseUrl());
+		RecordingApi.setProperty(this.environment, "HEALTH_WX_SECRET", "changed-secret");
+		RecordingApi.setProperty(this.environment, "HEALTH_WX_TOKEN", "server-token");
+		telegram.answer(call -> call.path().equals("/cgi-bin/token") && call.query().contains("appid=" + appId)
+				? new RecordingApi.Answer(200, "{\"errcode\":40125,\"errmsg\":\"invalid appsecret\"}")
+				: new RecordingApi.Answer(200, "{\"ok\":true}"));
+		InboxView wechat = this.inboxes.create("wechat", "Official account " + appId,
+				Map.of("appId", appId, "appSecretEnv", "HEALTH_WX_SECRET", "tokenEnv", "HEALTH_WX_TOKEN"), null);
+
+		this.health.checkNow();
+
+		InboxHealth health = this.health.of(wechat.id()).orElseThrow();
+		assertThat(health.check().state()).isEqualTo(ChannelCheck.State.EXPIRED_CREDENTIALS);
+		assertThat(health.check().detail()).contains("40125").doesNotContain("changed-secret");
+		assertThat(health.problems()).contains("expired_credentials");
+	}
+
+	@Test
+	void refusedSignedRequestsAreCountedForTheirInbox() {
+		InboxView inbox = bot(this.tokenEnv);
+		org.springframework.http.HttpHeaders forged = new org.springframework.http.HttpHeaders();
+		RequestSignatures
+			.headers("not-the-secret", "POST", "/channels/webhook/x/messages", new byte[0], java.time.Instant.now())
+			.forEach(forged::add);
+		for (int i = 0; i < 3; i++) {
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> this.signatures.verify(inbox.id(), "the-secret", "POST",
+						"/channels/webhook/x/messages", forged, new byte[0]))
+				.isInstanceOf(SignatureRejectedException.class);
+		}
+		InboxHealth health = this.health.of(inbox.id()).orElseThrow();
+		assertThat(health.refusedRequestsLastDay()).isEqualTo(3);
+		assertThat(health.problems()).contains("requests_refused");
 	}
 
 	@Test
