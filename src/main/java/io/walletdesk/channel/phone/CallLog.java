@@ -221,6 +221,15 @@ class CallLog {
 		if (call.messageId() != null) {
 			return call;
 		}
+		if (this.tickets.get(call.ticketId()).status() == TicketStatus.CLOSED) {
+			// Closed while the call went on: a closed ticket takes no message, and
+			// refusing would make the telephony system repeat the event forever.
+			InboxView inbox = call.inboxId() == null ? null : this.inboxes.find(call.inboxId()).orElse(null);
+			TicketView fresh = conversation(inbox, call.customerId(), call.callerNumber(), call.direction(),
+					call.startedAt(), author);
+			this.jdbc.sql("update channel_phone_call set ticket_id = ? where id = ?").params(fresh.id(), id).update();
+			call = find(id).orElseThrow();
+		}
 		String cleanNotes = blank(notes) ? null
 				: this.scanner.scan(notes.strip(), this.customers.walletAddresses(call.customerId())).redactedText();
 		String body = summary(call, durationSeconds, notes == null ? null : notes.strip(), recordingUrl, author);

@@ -22,7 +22,10 @@ import io.walletdesk.channel.RecordingApi;
 import io.walletdesk.channel.RequestSignatures;
 import io.walletdesk.identity.AgentView;
 import io.walletdesk.identity.Role;
+import io.walletdesk.ticket.Actor;
 import io.walletdesk.ticket.AuthorKind;
+import io.walletdesk.ticket.ChangeTicket;
+import io.walletdesk.ticket.TicketStatus;
 import io.walletdesk.ticket.TicketManagement;
 import io.walletdesk.ticket.TicketView;
 import io.walletdesk.ticket.Visibility;
@@ -228,6 +231,29 @@ class CtiWebhookIntegrationTests {
 				assertThat(note.authorKind()).isEqualTo(AuthorKind.SYSTEM);
 				assertThat(note.body()).contains("Reported by the phone system").contains("Duration: 0 min 00 s");
 			});
+	}
+
+	@Test
+	void aCallWhoseTicketWasClosedMeanwhileIsLoggedInANewTicket() throws Exception {
+		String callId = "call-" + UUID.randomUUID();
+		String from = caller();
+		String ringing = send(SECRET, event(callId, "ringing", from, "")).andReturn()
+			.getResponse()
+			.getContentAsString();
+		UUID first = UUID.fromString(JsonPath.read(ringing, "$.ticketId"));
+		this.tickets.change(first, ChangeTicket.status(TicketStatus.SOLVED), Actor.system());
+		this.tickets.change(first, ChangeTicket.status(TicketStatus.CLOSED), Actor.system());
+
+		String ended = send(SECRET, event(callId, "ended", from, ", \"durationSeconds\": 30"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		UUID second = UUID.fromString(JsonPath.read(ended, "$.ticketId"));
+		assertThat(second).isNotEqualTo(first);
+		assertThat(this.tickets.details(second).messages())
+			.anyMatch(message -> message.visibility() == Visibility.INTERNAL
+					&& message.body().contains("Duration: 0 min 30 s"));
 	}
 
 	@Test
