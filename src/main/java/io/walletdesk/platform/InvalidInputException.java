@@ -1,6 +1,7 @@
 package io.walletdesk.platform;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Input that passed bean validation but breaks a business rule (an unknown category, an
@@ -16,13 +17,10 @@ public class InvalidInputException extends RuntimeException {
 	}
 
 	/**
-	 * @param fields every offending field, at least one
+	 * Several invalid fields at once, so a form can show every problem in one answer.
 	 */
 	public InvalidInputException(List<FieldProblem> fields) {
-		super(fields.stream()
-			.map(field -> field.field() + ": " + field.message())
-			.reduce((a, b) -> a + "; " + b)
-			.orElse("invalid input"));
+		super(fields.stream().map(field -> field.field() + ": " + field.message()).collect(Collectors.joining("; ")));
 		this.fields = List.copyOf(fields);
 	}
 
