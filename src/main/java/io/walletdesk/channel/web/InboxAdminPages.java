@@ -152,7 +152,7 @@ class InboxAdminPages {
 		List<Field> fields = new ArrayList<>();
 		StringBuilder other = new StringBuilder();
 		described.ifPresent(list -> list.forEach(setting -> fields.add(new Field(setting.name(),
-				setting.type().name().toLowerCase(), setting.required(), setting.description(),
+				setting.type().name().toLowerCase(java.util.Locale.ROOT), setting.required(), setting.description(),
 				settings.getOrDefault(setting.name(), ""), errors.get("settings." + setting.name())))));
 		settings.forEach((key, value) -> {
 			if (described.isEmpty() || described.get().stream().noneMatch(setting -> setting.name().equals(key))) {
