@@ -86,7 +86,7 @@ class AppConversations {
 		}
 		IntakeResult result = this.intake.receive(new InboundMessage(inbox.id(), message.messageId(), message.userId(),
 				null, IdentityKind.APP_USER, message.userId(), message.userName(), message.language(),
-				message.subject(), message.text() == null ? "" : message.text(), null, attachments, null));
+				message.subject(), text(message.text(), attachments), null, attachments, null));
 		if (result.duplicate()) {
 			return result;
 		}
@@ -98,6 +98,16 @@ class AppConversations {
 			.update();
 		tag(result.ticketId(), message.appVersion(), message.os());
 		return result;
+	}
+
+	/**
+	 * Tickets need text; a screenshot sent on its own is named in the text instead.
+	 */
+	private static String text(String text, List<NewAttachment> attachments) {
+		if (text != null && !text.isBlank()) {
+			return text;
+		}
+		return "Attachments: " + String.join(", ", attachments.stream().map(NewAttachment::fileName).toList());
 	}
 
 	private void tag(UUID ticketId, String appVersion, String os) {

@@ -376,6 +376,19 @@ class AppChannelIntegrationTests {
 	}
 
 	@Test
+	void aScreenshotWithoutTextIsNamedInTheText() throws Exception {
+		String png = Base64.getEncoder().encodeToString(new byte[] { (byte) 0x89, 'P', 'N', 'G' });
+		String body = """
+				{"messageId": "m-s", "userId": "%s", "appVersion": "4.2.1", "os": "android",
+				 "attachments": [{"name": "screenshot.png", "contentType": "image/png", "base64": "%s"}]}"""
+			.formatted(this.userId, png);
+		signedPost(messagesPath(), body).andExpect(status().isCreated());
+		TicketView.MessageView stored = this.tickets.details(ticketOfUser()).messages().get(0);
+		assertThat(stored.body()).isEqualTo("Attachments: screenshot.png");
+		assertThat(stored.attachments()).extracting(TicketView.AttachmentView::size).containsExactly(4L);
+	}
+
+	@Test
 	void pollingReturnsTheConversationWithAgentRepliesAndMarksThemDelivered() throws Exception {
 		signedPost(messagesPath(), message("m-1", "where is my withdrawal?")).andExpect(status().isCreated());
 		UUID ticketId = ticketOfUser();
