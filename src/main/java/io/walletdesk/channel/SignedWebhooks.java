@@ -36,7 +36,10 @@ public class SignedWebhooks {
 	/** The header carrying the reply's WalletDesk message id on outgoing webhooks. */
 	public static final String DELIVERY = "X-WalletDesk-Delivery";
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	/** How long a receiver may take to answer before the delivery counts as failed. */
+	public static final String TIMEOUT_PROPERTY = "walletdesk.channel.signed-webhooks.timeout";
+
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
 	private final Environment environment;
 
@@ -83,11 +86,13 @@ public class SignedWebhooks {
 				|| uri.getHost() == null) {
 			throw new DeliveryException("The webhook URL must be an http or https URL");
 		}
+		// Read per call, like the messenger API base URLs, so a change needs no restart.
+		Duration timeout = this.environment.getProperty(TIMEOUT_PROPERTY, Duration.class, DEFAULT_TIMEOUT);
 		byte[] body = this.json.writeValueAsBytes(payload);
 		String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
 		String pathAndQuery = path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.timeout(TIMEOUT)
+			.timeout(timeout)
 			.header("Content-Type", "application/json")
 			.header(DELIVERY, deliveryId.toString())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -97,7 +102,7 @@ public class SignedWebhooks {
 			response = this.http.send(request.build(), HttpResponse.BodyHandlers.discarding());
 		}
 		catch (HttpTimeoutException ex) {
-			throw new DeliveryException("Webhook at " + uri.getHost() + " did not answer within " + TIMEOUT);
+			throw new DeliveryException("Webhook at " + uri.getHost() + " did not answer within " + timeout);
 		}
 		catch (IOException ex) {
 			// Host only: the URL's query may carry the receiver's own token.

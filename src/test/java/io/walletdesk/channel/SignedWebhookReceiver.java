@@ -35,6 +35,8 @@ public final class SignedWebhookReceiver implements AutoCloseable {
 
 	private volatile IntSupplier status = () -> 200;
 
+	private volatile long delayMillis;
+
 	public SignedWebhookReceiver(String secret) throws IOException {
 		this.secret = secret;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -45,6 +47,12 @@ public final class SignedWebhookReceiver implements AutoCloseable {
 			String target = exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null ? ""
 					: "?" + exchange.getRequestURI().getRawQuery());
 			int answer = this.status.getAsInt();
+			try {
+				Thread.sleep(this.delayMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			this.calls
 				.add(new Call(exchange.getRequestMethod(), target, headers, new String(body, StandardCharsets.UTF_8),
 						validSignature(exchange.getRequestMethod(), target, headers, body), answer));
@@ -63,6 +71,11 @@ public final class SignedWebhookReceiver implements AutoCloseable {
 	/** The status every following call is answered with. */
 	public void answer(int status) {
 		this.status = () -> status;
+	}
+
+	/** How long the receiver waits before it answers. */
+	public void delay(Duration delay) {
+		this.delayMillis = delay.toMillis();
 	}
 
 	public List<Call> calls() {

@@ -2,6 +2,7 @@ package io.walletdesk.channel.webhook;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import io.walletdesk.channel.InboxView;
 import io.walletdesk.channel.RecordingApi;
 import io.walletdesk.channel.RequestSignatures;
 import io.walletdesk.channel.SignedWebhookReceiver;
+import io.walletdesk.channel.SignedWebhooks;
 import io.walletdesk.customer.CustomerManagement;
 import io.walletdesk.customer.IdentityKind;
 import io.walletdesk.identity.AgentView;
@@ -94,6 +96,7 @@ class WebhookChannelIntegrationTests {
 	void inbox() {
 		RecordingApi.setProperty(this.environment, SECRET_ENV, SECRET);
 		bridge.answer(200);
+		bridge.delay(Duration.ZERO);
 		this.inbox = this.inboxes.create("webhook", "Weibo bridge " + UUID.randomUUID(),
 				Map.of("secretEnv", SECRET_ENV, "replyUrl", bridge.url("/weibo/replies")), null);
 		this.conversation = "weibo-dm-" + UUID.randomUUID();
@@ -242,6 +245,36 @@ class WebhookChannelIntegrationTests {
 		signedPost("receipts", "{\"deliveryId\": \"%s\", \"state\": \"seen\"}".formatted(replyId))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("state"));
+	}
+
+	@Test
+	void aBridgeThatDoesNotAnswerInTimeFailsTheDelivery() throws Exception {
+		RecordingApi.setProperty(this.environment, SignedWebhooks.TIMEOUT_PROPERTY, "500ms");
+		try {
+			bridge.delay(Duration.ofSeconds(3));
+			signedPost("messages", message("w-1", "{\"id\": \"42\"}", "hello")).andExpect(status().isCreated());
+			UUID replyId = reply(ticketOfConversation(), "Slow bridge test");
+			String state = null;
+			for (int i = 0; i < 200 && !"failed".equals(state); i++) {
+				state = this.jdbc
+					.sql("select status || ' ' || coalesce(last_error, '') from channel_delivery where message_id = ?")
+					.param(replyId)
+					.query(String.class)
+					.optional()
+					.map(value -> value.startsWith("failed") ? "failed" : value)
+					.orElse(null);
+				Thread.sleep(50);
+			}
+			assertThat(state).isEqualTo("failed");
+			assertThat(this.jdbc.sql("select last_error from channel_delivery where message_id = ?")
+				.param(replyId)
+				.query(String.class)
+				.single()).contains("did not answer within");
+		}
+		finally {
+			RecordingApi.setProperty(this.environment, SignedWebhooks.TIMEOUT_PROPERTY, "10s");
+			bridge.delay(Duration.ZERO);
+		}
 	}
 
 }
