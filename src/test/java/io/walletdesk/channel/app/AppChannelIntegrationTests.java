@@ -1,6 +1,9 @@
 package io.walletdesk.channel.app;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,6 +87,9 @@ class AppChannelIntegrationTests {
 
 	@Autowired
 	IncompleteEventPublications incomplete;
+
+	@LocalServerPort
+	int port;
 
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -482,6 +489,30 @@ class AppChannelIntegrationTests {
 		assertThat(backend.calls()
 			.stream()
 			.filter(call -> call.body().contains(replyId.toString()) && call.answeredWith() == 200)).hasSize(1);
+	}
+
+	@Test
+	void signedRequestsWorkOverRealHttpWithEscapedPathsAndQueries() throws Exception {
+		this.userId = "mia+test@example.test";
+		HttpClient http = HttpClient.newHttpClient();
+		String body = message("m-http", "sent over the wire");
+		String target = messagesPath();
+		HttpRequest.Builder send = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + target))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		RequestSignatures.headers(SECRET, "POST", target, body.getBytes(StandardCharsets.UTF_8), Instant.now())
+			.forEach(send::header);
+		HttpResponse<String> sent = http.send(send.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(sent.statusCode()).isEqualTo(201);
+
+		String poll = "/channels/app/" + this.inbox.publicKey()
+				+ "/users/mia%2Btest%40example.test/messages?limit=5&x=a%20b";
+		HttpRequest.Builder get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + poll)).GET();
+		RequestSignatures.headers(SECRET, "GET", poll, new byte[0], Instant.now()).forEach(get::header);
+		HttpResponse<String> polled = http.send(get.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(polled.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(polled.body()).path("messages").get(0).path("text").asString())
+			.isEqualTo("sent over the wire");
 	}
 
 }
