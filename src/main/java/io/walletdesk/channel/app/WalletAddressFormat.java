@@ -27,6 +27,8 @@ final class WalletAddressFormat {
 
 	private static final Pattern EVM = Pattern.compile("0x[0-9a-fA-F]{40}");
 
+	private static final Pattern HEX_KEY = Pattern.compile("(0x)?[0-9a-fA-F]{64}");
+
 	private static final Pattern GENERIC = Pattern.compile("[A-Za-z0-9:]{8,128}");
 
 	private static final String BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
@@ -48,7 +50,16 @@ final class WalletAddressFormat {
 			case "tron" -> tron(a) ? null : "is not a valid Tron address (base58check starting with T)";
 			case "bitcoin" -> bitcoin(a) ? null : "is not a valid Bitcoin address";
 			case "solana" -> solana(a) ? null : "is not a valid Solana address (base58 of 32 bytes)";
-			default -> GENERIC.matcher(a).matches() ? null : "must be 8 to 128 letters or digits";
+			default -> {
+				if (!GENERIC.matcher(a).matches()) {
+					yield "must be 8 to 128 letters or digits";
+				}
+				// A raw 32-byte key in hex is never an address on any chain WalletDesk
+				// knows;
+				// refusing it keeps an app bug from storing a private key on the
+				// customer.
+				yield HEX_KEY.matcher(a).matches() ? "looks like a private key, not an address" : null;
+			}
 		};
 	}
 

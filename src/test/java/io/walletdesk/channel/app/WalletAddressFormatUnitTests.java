@@ -52,6 +52,9 @@ class WalletAddressFormatUnitTests {
 	void otherChainsGetAGenericFormatCheck() {
 		assertThat(WalletAddressFormat.problem("ton", "EQDtFpEwcFAEcRe5mLVh2N6C0x")).isNull();
 		assertThat(WalletAddressFormat.problem("ton", "not an address")).isNotNull();
+		assertThat(
+				WalletAddressFormat.problem("ton", "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"))
+			.contains("private key");
 	}
 
 }
