@@ -15,9 +15,15 @@ import org.springframework.util.unit.DataSize;
  * @param batchSize how many mails one poll fetches from the server at a time
  * @param timeout connect and read timeout for IMAP and SMTP, so a hanging server stalls
  * only its own inbox
+ * @param trustStore a key store file with the certificates (or private CA) that mail
+ * servers' TLS certificates are checked against, instead of the JVM's default trust
+ * store; for company mail servers with their own CA
+ * @param trustStorePassword the trust store's password, if it has one
+ * @param trustStoreType the trust store's format
  */
 @ConfigurationProperties("walletdesk.channel.email")
 record EmailSettings(@DefaultValue("60s") Duration pollInterval, @DefaultValue("25MB") DataSize maxMessageSize,
-		@DefaultValue("200") int batchSize, @DefaultValue("30s") Duration timeout) {
+		@DefaultValue("200") int batchSize, @DefaultValue("30s") Duration timeout, String trustStore,
+		String trustStorePassword, @DefaultValue("PKCS12") String trustStoreType) {
 
 }

@@ -60,6 +60,15 @@ record Mailbox(String host, int port, boolean ssl, String username, String passw
 			properties.put("mail." + protocol + ".writetimeout", timeout);
 		}
 		properties.put("mail." + imapProtocol() + ".peek", "true");
+		// TLS always checks the certificate chain and that it names the server.
+		for (String protocol : new String[] { imapProtocol(), smtpProtocol() }) {
+			properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+			// Never retry a refused connection with another socket factory: that would
+			// turn a certificate refusal into a weaker connection or a misleading error.
+			properties.put("mail." + protocol + ".socketFactory.fallback", "false");
+			MailTrust.socketFactory(settings)
+				.ifPresent(factory -> properties.put("mail." + protocol + ".ssl.socketFactory", factory));
+		}
 		properties.put("mail." + smtpProtocol() + ".starttls.enable", String.valueOf(this.smtpStartTls));
 		properties.put("mail." + smtpProtocol() + ".starttls.required", String.valueOf(this.smtpStartTls));
 		properties.put("mail.mime.address.strict", "false");

@@ -82,6 +82,74 @@ class TelegramBotApi {
 		return answer.path("result").path("message_id").asString("");
 	}
 
+	/**
+	 * Downloads a file a customer sent ({@code getFile}, then the file itself).
+	 * @param maxBytes files larger than this are not downloaded
+	 * @return the file's bytes, or empty when it is too large
+	 * @throws DeliveryException when the token is missing or Telegram cannot serve the
+	 * file
+	 */
+	Optional<byte[]> download(Map<String, String> settings, String fileId, long maxBytes) throws DeliveryException {
+		String token = secret(settings, "botTokenEnv").orElseThrow(
+				() -> new DeliveryException("No bot token: set the environment variable named by botTokenEnv"));
+		String base = this.environment.getProperty(BASE_URL_PROPERTY, DEFAULT_BASE_URL).replaceAll("/+$", "");
+		String query = "file_id=" + java.net.URLEncoder.encode(fileId, java.nio.charset.StandardCharsets.UTF_8);
+		HttpResponse<String> described = call(
+				HttpRequest.newBuilder(URI.create(base + "/bot" + token + "/getFile?" + query))
+					.timeout(Duration.ofSeconds(10))
+					.GET()
+					.build(),
+				HttpResponse.BodyHandlers.ofString(), "getFile");
+		JsonNode answer;
+		try {
+			answer = this.json.readTree(described.body());
+		}
+		catch (JacksonException ex) {
+			throw new DeliveryException("Telegram Bot API answered getFile without JSON");
+		}
+		JsonNode file = answer.path("result");
+		if (described.statusCode() / 100 != 2 || !answer.path("ok").asBoolean(false)
+				|| file.path("file_path").asString("").isEmpty()) {
+			throw new DeliveryException("Telegram Bot API refused getFile: " + described.statusCode() + " "
+					+ answer.path("description").asString(""));
+		}
+		if (file.path("file_size").asLong(0) > maxBytes) {
+			return Optional.empty();
+		}
+		HttpResponse<java.io.InputStream> content = call(
+				HttpRequest.newBuilder(URI.create(base + "/file/bot" + token + "/" + file.path("file_path").asString()))
+					.timeout(Duration.ofSeconds(30))
+					.GET()
+					.build(),
+				HttpResponse.BodyHandlers.ofInputStream(), "file download");
+		try (java.io.InputStream in = content.body()) {
+			if (content.statusCode() / 100 != 2) {
+				throw new DeliveryException("Telegram refused the file download: " + content.statusCode());
+			}
+			byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+			return bytes.length > maxBytes ? Optional.empty() : Optional.of(bytes);
+		}
+		catch (IOException ex) {
+			throw new DeliveryException("Telegram file download failed: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body, String what)
+			throws DeliveryException {
+		try {
+			return this.http.send(request, body);
+		}
+		catch (IOException ex) {
+			// The exception's message may carry the URL, which carries the token.
+			throw new DeliveryException(
+					"Telegram Bot API not reachable for " + what + ": " + ex.getClass().getSimpleName());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DeliveryException("Interrupted while calling the Telegram Bot API");
+		}
+	}
+
 	/** The secret in the environment variable that the setting names, if both exist. */
 	Optional<String> secret(Map<String, String> settings, String setting) {
 		String variable = settings.get(setting);

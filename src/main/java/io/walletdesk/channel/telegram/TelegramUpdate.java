@@ -24,7 +24,20 @@ sealed interface TelegramUpdate {
 	 * @param threadKey the private chat id, or {@code group:<chat>:<user>} for a mention
 	 */
 	record Customer(String externalId, String threadKey, String userId, String name, String language, String text,
-			Instant sentAt) implements TelegramUpdate {
+			Instant sentAt, List<Media> media) implements TelegramUpdate {
+
+		public Customer {
+			media = List.copyOf(media);
+		}
+
+	}
+
+	/**
+	 * A photo or document to download with {@code getFile}.
+	 *
+	 * @param size the size Telegram announced, or -1
+	 */
+	record Media(String fileId, String fileName, String contentType, long size) {
 	}
 
 	/** Somebody joined the official group. */
@@ -81,7 +94,7 @@ sealed interface TelegramUpdate {
 		String threadKey = "private".equals(type) ? chatId : GROUP_THREAD + chatId + ":" + userId;
 		Instant sentAt = message.path("date").isNumber() ? Instant.ofEpochSecond(message.path("date").asLong()) : null;
 		return new Customer(externalId, threadKey, userId, name(from), language(from),
-				edited ? "(edited) " + text : text, sentAt);
+				edited ? "(edited) " + text : text, sentAt, media(message));
 	}
 
 	private static boolean mentions(JsonNode message, String botUsername) {
@@ -110,6 +123,32 @@ sealed interface TelegramUpdate {
 			}
 		}
 		return String.join("\n", parts);
+	}
+
+	/**
+	 * The photo (its largest size) and document of a message. Telegram sends a photo in
+	 * several sizes, smallest first.
+	 */
+	private static List<Media> media(JsonNode message) {
+		List<Media> media = new ArrayList<>();
+		JsonNode photos = message.path("photo");
+		if (photos.isArray() && !photos.isEmpty()) {
+			JsonNode largest = photos.get(photos.size() - 1);
+			String fileId = largest.path("file_id").asString("");
+			if (!fileId.isEmpty()) {
+				media.add(new Media(fileId, "photo-" + message.path("message_id").asString("") + ".jpg", "image/jpeg",
+						largest.path("file_size").asLong(-1)));
+			}
+		}
+		JsonNode document = message.path("document");
+		if (document.isObject() && !document.path("file_id").asString("").isEmpty()) {
+			String fileName = document.path("file_name").asString("");
+			media.add(new Media(document.path("file_id").asString(),
+					fileName.isBlank() ? "document-" + message.path("message_id").asString("") : fileName,
+					document.path("mime_type").asString("application/octet-stream"),
+					document.path("file_size").asLong(-1)));
+		}
+		return media;
 	}
 
 	private static String name(JsonNode from) {

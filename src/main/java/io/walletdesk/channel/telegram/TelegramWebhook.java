@@ -3,6 +3,7 @@ package io.walletdesk.channel.telegram;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import io.walletdesk.channel.InboxManagement;
 import io.walletdesk.channel.InboxView;
 import io.walletdesk.channel.spi.DeliveryException;
 import io.walletdesk.customer.IdentityKind;
+import io.walletdesk.ticket.NewAttachment;
+import io.walletdesk.ticket.TicketSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -47,12 +50,16 @@ class TelegramWebhook {
 
 	private final ImpersonatorWarning warning;
 
+	private final TicketSettings limits;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	TelegramWebhook(InboxManagement inboxes, ChannelIntake intake, TelegramBotApi api, Clock clock) {
+	TelegramWebhook(InboxManagement inboxes, ChannelIntake intake, TelegramBotApi api, TicketSettings limits,
+			Clock clock) {
 		this.inboxes = inboxes;
 		this.intake = intake;
 		this.api = api;
+		this.limits = limits;
 		this.warning = new ImpersonatorWarning(clock);
 	}
 
@@ -86,14 +93,44 @@ class TelegramWebhook {
 		TelegramUpdate meaning = TelegramUpdate.of(update, blankToNull(settings.get("botUsername")),
 				blankToNull(settings.get("officialGroupChatId")));
 		if (meaning instanceof TelegramUpdate.Customer customer) {
+			List<NewAttachment> attachments = new ArrayList<>();
+			StringBuilder text = new StringBuilder(customer.text());
+			for (TelegramUpdate.Media media : customer.media()) {
+				download(inbox, media).ifPresentOrElse(attachments::add,
+						() -> text.append("\n[")
+							.append(media.fileName())
+							.append(" (")
+							.append(media.contentType())
+							.append(") was not kept: type or size not allowed, or Telegram could not serve it]"));
+			}
 			this.intake.receive(new InboundMessage(inbox.id(), customer.externalId(), customer.threadKey(), null,
 					IdentityKind.TELEGRAM, customer.userId(), customer.name(), customer.language(), null,
-					customer.text(), null, List.of(), customer.sentAt()));
+					text.toString(), null, attachments, customer.sentAt()));
 		}
 		else if (meaning instanceof TelegramUpdate.MembersJoined joined) {
 			warn(inbox, joined.chatId());
 		}
 		return ResponseEntity.ok().build();
+	}
+
+	/**
+	 * The file a customer sent, when its type and size are allowed for attachments. A
+	 * file that cannot be fetched does not hold up the message: it is stored with a note
+	 * instead, since Telegram would otherwise repeat the whole update.
+	 */
+	private Optional<NewAttachment> download(InboxView inbox, TelegramUpdate.Media media) {
+		if (!this.limits.attachmentAllowedTypes().contains(media.contentType())
+				|| media.size() > this.limits.attachmentMaxBytes()) {
+			return Optional.empty();
+		}
+		try {
+			return this.api.download(inbox.settings(), media.fileId(), this.limits.attachmentMaxBytes())
+				.map(bytes -> new NewAttachment(media.fileName(), media.contentType(), bytes));
+		}
+		catch (DeliveryException ex) {
+			log.warn("Could not download {} in inbox {}: {}", media.fileName(), inbox.id(), ex.getMessage());
+			return Optional.empty();
+		}
 	}
 
 	private void warn(InboxView inbox, String chatId) {

@@ -27,13 +27,21 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 
 /**
  * Live updates over STOMP on {@code /ws}: a simple in-memory broker with topics
- * {@code /topic/tickets} and {@code /topic/tickets/{id}}. The handshake needs a signed-in
- * console session (the security configuration covers {@code /ws} like every console page)
- * from the same origin; consoles only listen, they never send.
+ * {@code /topic/tickets} and {@code /topic/tickets/{id}}, and per-agent queues
+ * {@code /user/queue/...} (the phone channel's call notices). The handshake needs a
+ * signed-in console session (the security configuration covers {@code /ws} like every
+ * console page) from the same origin; consoles only listen, they never send.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class LiveUpdatesConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	/**
+	 * Destinations of the signed-in agent's own queues, e.g. {@code /user/queue/calls}.
+	 */
+	static final String USER_QUEUES = "/user/queue/";
+
+	private static final String USER_PREFIX = "/user";
 
 	private final TicketManagement tickets;
 
@@ -50,8 +58,12 @@ class LiveUpdatesConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
-		registry.enableSimpleBroker("/topic");
+		// "/queue" with the "/user" prefix: messages for one agent only (phone channel:
+		// the call an agent answered). Spring resolves "/user/queue/x" per session of
+		// the signed-in user, so no agent can listen to another's queue.
+		registry.enableSimpleBroker("/topic", "/queue");
 		registry.setApplicationDestinationPrefixes("/app");
+		registry.setUserDestinationPrefix(USER_PREFIX);
 	}
 
 	@Override
@@ -92,6 +104,11 @@ class LiveUpdatesConfiguration implements WebSocketMessageBrokerConfigurer {
 
 		private void checkSubscription(AgentPrincipal agent, String destination) {
 			if (LiveTicketNotices.ALL_TICKETS.equals(destination) || LiveUpdatesReady.DESTINATION.equals(destination)) {
+				return;
+			}
+			// An agent's own queue (user destination): resolved to the subscriber's
+			// session, so it only ever carries messages for them.
+			if (destination != null && destination.startsWith(USER_QUEUES) && !destination.contains("..")) {
 				return;
 			}
 			String prefix = LiveTicketNotices.ALL_TICKETS + "/";

@@ -165,8 +165,6 @@ class EmailChannelIntegrationTests {
 		assertThat(reply.getSubject()).isEqualTo("[" + ticket.number() + "] Deposit missing");
 		assertThat(reply.getHeader("In-Reply-To", ",")).isEqualTo(first.getMessageID());
 		assertThat(reply.getHeader("References", " ")).contains(first.getMessageID());
-		System.err
-			.println("DEBUG reply " + java.util.Collections.list(reply.getAllHeaderLines()) + " " + reply.getContent());
 		assertThat(reply.getHeader("Auto-Submitted")).isNull();
 		assertThat(reply.getFrom()[0].toString()).isEqualTo(SUPPORT);
 		assertThat(String.valueOf(reply.getContent())).contains("We are checking the deposit now.");
@@ -225,6 +223,14 @@ class EmailChannelIntegrationTests {
 		assertThat(this.tickets.get(ticketOf(stranger)).requesterId())
 			.isNotEqualTo(this.tickets.get(ticketId).requesterId());
 		assertThat(ticketOf(fromColleague)).isEqualTo(ticketId);
+
+		// The colleague stays in copy of the agent's reply; the stranger and the support
+		// mailbox itself do not.
+		AgentView agent = this.agents.create(Role.AGENT);
+		this.tickets.post(ticketId, PostMessage.reply(Actor.agent(agent.id(), agent.displayName()),
+				"Thanks, the account is unlocked.", Visibility.PUBLIC));
+		MimeMessage reply = awaitMailTo(alice, "the account is unlocked");
+		assertThat(reply.getHeader("Cc", ",")).isEqualTo(colleague);
 	}
 
 	@Test
@@ -389,6 +395,21 @@ class EmailChannelIntegrationTests {
 				return false;
 			}
 		}).toList();
+	}
+
+	private static MimeMessage awaitMailTo(String recipient, String text) throws Exception {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (System.nanoTime() < deadline) {
+			for (MimeMessage message : greenMail.getReceivedMessages()) {
+				Object[] to = message.getRecipients(Message.RecipientType.TO);
+				if (to != null && to.length > 0 && to[0].toString().equals(recipient)
+						&& String.valueOf(message.getContent()).contains(text)) {
+					return message;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No mail to " + recipient + " with '" + text + "' within 10 s");
 	}
 
 	private static MimeMessage awaitMailTo(String recipient) throws Exception {

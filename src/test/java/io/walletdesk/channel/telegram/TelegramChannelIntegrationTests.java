@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -59,6 +60,9 @@ class TelegramChannelIntegrationTests {
 
 	@Autowired
 	TestAgents agents;
+
+	@Autowired
+	io.walletdesk.ConsoleTestSupport console;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -130,6 +134,45 @@ class TelegramChannelIntegrationTests {
 			.containsExactly("我的USDT没到账", "交易哈希已经发了");
 		assertThat(details.ticket().channel().id()).isEqualTo("telegram");
 		assertThat(thread.recipient()).isEqualTo(String.valueOf(chat));
+	}
+
+	@Test
+	void aPhotoIsDownloadedAndKeptAsAnAttachmentAndAnUnsupportedFileIsNoted() throws Exception {
+		long chat = 100000 + (long) (Math.random() * 1_000_000);
+		String photo = "screenshot-bytes-" + chat;
+		telegram.answer(call -> {
+			if (call.path().endsWith("/getFile")) {
+				String fileId = call.query().replace("file_id=", "");
+				return new RecordingApi.Answer(200, "{\"ok\":true,\"result\":{\"file_id\":\"" + fileId
+						+ "\",\"file_size\":" + photo.length() + ",\"file_path\":\"photos/" + fileId + ".jpg\"}}");
+			}
+			if (call.path().startsWith("/file/bot" + TOKEN + "/photos/")) {
+				return new RecordingApi.Answer(200, photo);
+			}
+			return new RecordingApi.Answer(200, "{\"ok\":true,\"result\":{\"message_id\":99}}");
+		});
+		send(SECRET, """
+				{"update_id": 40, "message": {"message_id": 12, "date": 1700000000,
+				 "chat": {"id": %d, "type": "private"}, "from": {"id": %d, "first_name": "Li"},
+				 "caption": "余额显示为0",
+				 "photo": [{"file_id": "small", "file_size": 10}, {"file_id": "large", "file_size": %d}],
+				 "document": {"file_id": "zip", "file_name": "wallet.zip", "mime_type": "application/zip"}}}"""
+			.formatted(chat, chat, photo.length())).andExpect(status().isOk());
+
+		UUID ticketId = ticketOf(String.valueOf(chat));
+		TicketView.MessageView message = this.tickets.details(ticketId).messages().get(0);
+		assertThat(message.body()).startsWith("余额显示为0\n[photo]").contains("wallet.zip (application/zip) was not kept");
+		assertThat(message.attachments()).singleElement().satisfies(attachment -> {
+			assertThat(attachment.fileName()).isEqualTo("photo-12.jpg");
+			assertThat(attachment.contentType()).isEqualTo("image/jpeg");
+			assertThat(this.tickets.attachment(ticketId, attachment.id()).orElseThrow().content())
+				.isEqualTo(photo.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		});
+		// The largest size is fetched, the zip file never is.
+		assertThat(telegram.calls()).filteredOn(call -> call.path().endsWith("/getFile"))
+			.extracting(RecordingApi.Call::query)
+			.contains("file_id=large")
+			.doesNotContain("file_id=small", "file_id=zip");
 	}
 
 	@Test
@@ -230,6 +273,42 @@ class TelegramChannelIntegrationTests {
 			Thread.sleep(50);
 		}
 		assertThat(status).startsWith("failed").contains("bot was blocked by the user").doesNotContain(TOKEN);
+
+		// The agent sees the reply as not delivered, with Telegram's reason.
+		AgentView supervisor = this.agents.create(Role.SUPERVISOR);
+		String page = this.mvc.perform(get("/tickets/{id}/timeline", ticketId).with(this.console.as(supervisor.id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("delivery-failed", "bot was blocked by the user").doesNotContain(TOKEN);
+	}
+
+	@Test
+	void theConsoleShowsEachReplyAsSentOnceTelegramAcceptedIt() throws Exception {
+		long chat = 100000 + (long) (Math.random() * 1_000_000);
+		send(SECRET, privateMessage(13, chat, 1, "hello")).andExpect(status().isOk());
+		UUID ticketId = ticketOf(String.valueOf(chat));
+		UUID messageId = reply(ticketId, "Reply that Telegram accepts " + chat);
+		telegram.await(c -> c.body().contains("Reply that Telegram accepts " + chat));
+		for (int i = 0; i < 200 && !"sent".equals(state(messageId)); i++) {
+			Thread.sleep(50);
+		}
+		AgentView supervisor = this.agents.create(Role.SUPERVISOR);
+		String page = this.mvc.perform(get("/tickets/{id}/timeline", ticketId).with(this.console.as(supervisor.id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("delivery delivery-sent").doesNotContain("delivery-failed");
+	}
+
+	private String state(UUID messageId) {
+		return this.jdbc.sql("select status from channel_delivery where message_id = ?")
+			.param(messageId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private UUID reply(UUID ticketId, String text) {

@@ -24,7 +24,7 @@ class TelegramUpdateUnitTests {
 				 "from": {"id": 42, "first_name": "Li", "last_name": "Na", "language_code": "zh-hans"},
 				 "text": "我的USDT没到账"}}""");
 		assertThat(update).isEqualTo(new TelegramUpdate.Customer("42:7", "42", "42", "Li Na", "zh-hans", "我的USDT没到账",
-				java.time.Instant.ofEpochSecond(1700000000)));
+				java.time.Instant.ofEpochSecond(1700000000), java.util.List.of()));
 	}
 
 	@Test
@@ -36,6 +36,8 @@ class TelegramUpdateUnitTests {
 		assertThat(update).isInstanceOfSatisfying(TelegramUpdate.Customer.class, customer -> {
 			assertThat(customer.text()).isEqualTo("screenshot\n[photo]\n[document: tx.pdf]");
 			assertThat(customer.name()).isEqualTo("lina");
+			assertThat(customer.media()).containsExactly(new TelegramUpdate.Media("a", "photo-8.jpg", "image/jpeg", -1),
+					new TelegramUpdate.Media("b", "tx.pdf", "application/octet-stream", -1));
 		});
 	}
 

@@ -1,5 +1,6 @@
 package io.walletdesk.channel.wechat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,6 +93,11 @@ class WeChatChannelIntegrationTests {
 				return new RecordingApi.Answer(200, "{\"access_token\":\"AT-%d\",\"expires_in\":%d}"
 					.formatted(issuedTokens.incrementAndGet(), this.expiresIn));
 			}
+			if (call.path().equals("/cgi-bin/media/get")) {
+				return call.query().contains("media_id=MEDIA-OK")
+						? new RecordingApi.Answer(200, "jpeg-bytes-of-a-screenshot", "image/jpeg")
+						: new RecordingApi.Answer(200, "{\"errcode\":40007,\"errmsg\":\"invalid media_id\"}");
+			}
 			if (this.staleAnswers > 0) {
 				this.staleAnswers--;
 				return new RecordingApi.Answer(200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
@@ -105,8 +111,29 @@ class WeChatChannelIntegrationTests {
 				null);
 	}
 
+	/**
+	 * WeChat signs every push with the current time; pushes older than five minutes are
+	 * refused.
+	 */
+	static final String NOW = String.valueOf(java.time.Instant.now().getEpochSecond());
+
+	@Test
+	void aPushSignedLongAgoIsRefusedAsAReplay() throws Exception {
+		String openId = openId();
+		String old = String.valueOf(java.time.Instant.now().minusSeconds(600).getEpochSecond());
+		this.mvc
+			.perform(post("/channels/wechat/{key}", this.inbox.publicKey()).contentType(MediaType.TEXT_XML)
+				.content(text(openId, "1", "hi"))
+				.param("signature", WeChatCrypto.signature(SERVER_TOKEN, old, "nonce123"))
+				.param("timestamp", old)
+				.param("nonce", "nonce123"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(threads()).isZero();
+	}
+
 	private ResultActions push(String xml, String... extraParams) throws Exception {
-		String timestamp = "1700000000";
+		String timestamp = NOW;
 		String nonce = "nonce123";
 		var request = post("/channels/wechat/{key}", this.inbox.publicKey()).contentType(MediaType.TEXT_XML)
 			.content(xml)
@@ -150,6 +177,38 @@ class WeChatChannelIntegrationTests {
 	}
 
 	@Test
+	void anImageIsFetchedThroughTheMediaApiAndKeptAsAnAttachment() throws Exception {
+		String openId = openId();
+		push(image(openId, "7001", "MEDIA-OK", "http://169.254.169.254/latest/meta-data")).andExpect(status().isOk())
+			.andExpect(content().string("success"));
+		push(image(openId, "7002", "MEDIA-GONE", "https://mmbiz.qpic.cn/gone.jpg")).andExpect(status().isOk());
+
+		UUID ticketId = ticketOf(openId);
+		List<TicketView.MessageView> messages = this.tickets.details(ticketId).messages();
+		assertThat(messages.get(0).body()).isEqualTo("[image]");
+		assertThat(messages.get(0).attachments()).singleElement().satisfies(attachment -> {
+			assertThat(attachment.contentType()).isEqualTo("image/jpeg");
+			assertThat(attachment.fileName()).isEqualTo("wechat-image-7001.jpg");
+			assertThat(new String(this.tickets.attachment(ticketId, attachment.id()).orElseThrow().content(),
+					java.nio.charset.StandardCharsets.UTF_8))
+				.isEqualTo("jpeg-bytes-of-a-screenshot");
+		});
+		// An image WeChat cannot serve keeps its link, and the push's own URL is never
+		// fetched.
+		assertThat(messages.get(1).body()).isEqualTo("[image] https://mmbiz.qpic.cn/gone.jpg");
+		assertThat(messages.get(1).attachments()).isEmpty();
+		assertThat(wechat.calls()).noneMatch(call -> call.path().contains("meta-data"));
+	}
+
+	private static String image(String openId, String msgId, String mediaId, String picUrl) {
+		return """
+				<xml><ToUserName><![CDATA[gh_walletdesk]]></ToUserName><FromUserName><![CDATA[%s]]></FromUserName>
+				<CreateTime>1700000000</CreateTime><MsgType><![CDATA[image]]></MsgType>
+				<PicUrl><![CDATA[%s]]></PicUrl><MediaId><![CDATA[%s]]></MediaId><MsgId>%s</MsgId></xml>"""
+			.formatted(openId, picUrl, mediaId, msgId);
+	}
+
+	@Test
 	void aTextMessageBecomesATicketAndARetryIsStoredOnce() throws Exception {
 		String openId = openId();
 		String msgId = String.valueOf(System.nanoTime());
@@ -190,7 +249,7 @@ class WeChatChannelIntegrationTests {
 		assertThat(threads()).isZero();
 
 		push(envelope, "encrypt_type", "aes", "msg_signature",
-				WeChatCrypto.signature(SERVER_TOKEN, "1700000000", "nonce123", encrypted))
+				WeChatCrypto.signature(SERVER_TOKEN, NOW, "nonce123", encrypted))
 			.andExpect(status().isOk())
 			.andExpect(content().string("success"));
 		assertThat(this.tickets.details(ticketOf(openId)).messages()).extracting(TicketView.MessageView::body)
@@ -212,7 +271,7 @@ class WeChatChannelIntegrationTests {
 		WeChatCrypto crypto = new WeChatCrypto(WeChatCryptoUnitTests.AES_KEY, this.appId);
 		String encrypted = crypto.encrypt(subscribe);
 		String sealed = push("<xml><Encrypt><![CDATA[" + encrypted + "]]></Encrypt></xml>", "encrypt_type", "aes",
-				"msg_signature", WeChatCrypto.signature(SERVER_TOKEN, "1700000000", "nonce123", encrypted))
+				"msg_signature", WeChatCrypto.signature(SERVER_TOKEN, NOW, "nonce123", encrypted))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
