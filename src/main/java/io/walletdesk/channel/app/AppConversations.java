@@ -23,11 +23,13 @@ import io.walletdesk.ticket.Actor;
 import io.walletdesk.ticket.AuthorKind;
 import io.walletdesk.ticket.ChangeTicket;
 import io.walletdesk.ticket.NewAttachment;
+import io.walletdesk.ticket.ReplyDeliveryChanged;
 import io.walletdesk.ticket.TicketManagement;
 import io.walletdesk.ticket.TicketStatus;
 import io.walletdesk.ticket.TicketView;
 import io.walletdesk.ticket.Visibility;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,15 +61,18 @@ class AppConversations {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	AppConversations(ChannelIntake intake, CustomerManagement customers, TicketManagement tickets,
-			DeliveryReports reports, JdbcClient jdbc, Clock clock) {
+			DeliveryReports reports, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.intake = intake;
 		this.customers = customers;
 		this.tickets = tickets;
 		this.reports = reports;
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -198,16 +203,19 @@ class AppConversations {
 	 * Polling can fetch a reply before {@code ReplyDelivery} has handled it; the row made
 	 * here then tells it the reply already reached the app (it sends nothing more). An
 	 * existing row is left alone: its state only moves forward through
-	 * {@link DeliveryReports}.
+	 * {@link DeliveryReports}. Open consoles are told, as for every state change.
 	 */
 	private void record(UUID inboxId, UUID ticketId, UUID messageId, String state, Instant now) {
 		Timestamp at = Timestamp.from(now);
-		this.jdbc.sql("""
+		int inserted = this.jdbc.sql("""
 				insert into channel_delivery (id, message_id, ticket_id, inbox_id, status, attempts, created_at,
 				                              delivered_at, read_at)
 				values (?, ?, ?, ?, ?, 0, ?, ?, ?) on conflict (message_id) do nothing""")
 			.params(UUID.randomUUID(), messageId, ticketId, inboxId, state, at, at, "read".equals(state) ? at : null)
 			.update();
+		if (inserted > 0) {
+			this.events.publishEvent(new ReplyDeliveryChanged(ticketId, messageId));
+		}
 	}
 
 	private List<UUID> ticketsOf(UUID inboxId, String userId) {
