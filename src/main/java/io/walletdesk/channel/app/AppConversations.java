@@ -85,6 +85,16 @@ class AppConversations {
 	IntakeResult receive(InboxView inbox, AppMessage message, List<NewAttachment> attachments) {
 		UUID customerId = this.customers.identify(IdentityKind.APP_USER, message.userId(), message.userName(),
 				message.language());
+		// Identities the app's backend vouches for make one customer of the app user and
+		// the same person on e-mail or phone (the app signs its requests; a chat
+		// visitor's
+		// typed address never gets here).
+		if (message.verifiedEmail() != null && !message.verifiedEmail().isBlank()) {
+			customerId = this.customers.linkVerified(customerId, IdentityKind.EMAIL, message.verifiedEmail());
+		}
+		if (message.verifiedPhone() != null && !message.verifiedPhone().isBlank()) {
+			customerId = this.customers.linkVerified(customerId, IdentityKind.PHONE, message.verifiedPhone());
+		}
 		if (message.walletAddresses() != null && !message.walletAddresses().isEmpty()) {
 			this.customers.addWalletAddresses(customerId,
 					message.walletAddresses().stream().map(address -> address.address().strip()).toList());

@@ -20,6 +20,9 @@ import jakarta.validation.constraints.Size;
  * @param os the operating system, e.g. {@code iOS 17.4} or {@code android}
  * @param walletAddresses addresses of the user's wallets in the app
  * @param attachments files, base64-encoded; the ticket limits for type and size apply
+ * @param verifiedEmail an e-mail address the app's backend has verified for this user:
+ * joins the user with the customer who writes from it
+ * @param verifiedPhone a phone number (E.164) the app's backend has verified, likewise
  */
 record AppMessage(@NotBlank @Size(max = 128) @Pattern(regexp = ID, message = ID_MESSAGE) String messageId,
 		@NotBlank @Size(max = 128) @Pattern(regexp = ID, message = ID_MESSAGE) String userId,
@@ -30,7 +33,10 @@ record AppMessage(@NotBlank @Size(max = 128) @Pattern(regexp = ID, message = ID_
 		@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z][A-Za-z0-9 ._()-]*",
 				message = "must be an operating system name such as iOS 17.4") String os,
 		@Size(max = 20) List<@NotNull @Valid WalletAddress> walletAddresses, @Size(max = 300) String subject,
-		String text, @Size(max = 10) List<@NotNull @Valid Attachment> attachments) {
+		String text, @Size(max = 10) List<@NotNull @Valid Attachment> attachments,
+		@Size(max = 254) @jakarta.validation.constraints.Email String verifiedEmail,
+		@Pattern(regexp = "\\+[1-9][0-9]{6,14}",
+				message = "must be an E.164 number such as +8613800138000") String verifiedPhone) {
 
 	static final String ID = "[A-Za-z0-9._:@+-]+";
 

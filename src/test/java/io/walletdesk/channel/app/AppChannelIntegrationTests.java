@@ -225,6 +225,19 @@ class AppChannelIntegrationTests {
 	}
 
 	@Test
+	void aVerifiedEmailJoinsTheAppUserWithTheCustomerWhoWritesFromIt() throws Exception {
+		String email = "mia." + UUID.randomUUID() + "@example.com";
+		UUID emailCustomer = this.customers.identify(IdentityKind.EMAIL, email, "Mia Chen", "en");
+		String body = message("m-verified", "Same person as my e-mail").replace("\"subject\"",
+				"\"verifiedEmail\": \"" + email + "\", \"verifiedPhone\": \"+8613800138000\", \"subject\"");
+		signedPost(messagesPath(), body).andExpect(status().isCreated());
+
+		assertThat(this.tickets.get(ticketOfUser()).requesterId()).isEqualTo(emailCustomer);
+		assertThat(this.customers.findByIdentity(IdentityKind.APP_USER, this.userId)).contains(emailCustomer);
+		assertThat(this.customers.findByIdentity(IdentityKind.PHONE, "+8613800138000")).contains(emailCustomer);
+	}
+
+	@Test
 	void aNewerAppVersionReplacesTheVersionTag() throws Exception {
 		signedPost(messagesPath(), message("m-1", "first")).andExpect(status().isCreated());
 		signedPost(messagesPath(), message("m-2", "second").replace("4.2.1", "4.3.0")).andExpect(status().isCreated());
