@@ -2,10 +2,13 @@ package io.walletdesk.channel.app;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.walletdesk.channel.SignedWebhooks;
 import io.walletdesk.channel.spi.ChannelAdapter;
+import io.walletdesk.channel.spi.ChannelSetting;
 import io.walletdesk.channel.spi.DeliveryException;
 import io.walletdesk.channel.spi.Outbound;
 import io.walletdesk.ticket.TicketManagement;
@@ -37,6 +40,14 @@ class AppAdapter implements ChannelAdapter {
 	@Override
 	public String id() {
 		return AppApi.KIND;
+	}
+
+	@Override
+	public Optional<List<ChannelSetting>> settings() {
+		return Optional.of(List.of(ChannelSetting.secretEnv(SignedWebhooks.SECRET_SETTING, true,
+				"Environment variable holding the app's signing secret (HMAC-SHA256, shared with the app's backend)."),
+				ChannelSetting.text(WEBHOOK_URL, false,
+						"HTTPS address of the app's backend that receives agents' replies as signed webhooks; without it the app polls.")));
 	}
 
 	@Override

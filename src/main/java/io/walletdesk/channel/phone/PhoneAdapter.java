@@ -1,6 +1,10 @@
 package io.walletdesk.channel.phone;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.walletdesk.channel.spi.ChannelAdapter;
+import io.walletdesk.channel.spi.ChannelSetting;
 import io.walletdesk.channel.spi.DeliveryException;
 import io.walletdesk.channel.spi.Outbound;
 
@@ -19,6 +23,17 @@ class PhoneAdapter implements ChannelAdapter {
 	@Override
 	public String id() {
 		return KIND;
+	}
+
+	@Override
+	public Optional<List<ChannelSetting>> settings() {
+		return Optional.of(List.of(
+				ChannelSetting.secretEnv("secretEnv", false,
+						"Environment variable holding the secret the telephony system signs CTI events with."),
+				ChannelSetting.text("extensions", false,
+						"Agents' extensions for CTI events, e.g. 101=alice,102=bob (username or e-mail)."),
+				ChannelSetting.number("defaultCountryCode", false,
+						"Country calling code for numbers written without one, e.g. 86.")));
 	}
 
 	@Override

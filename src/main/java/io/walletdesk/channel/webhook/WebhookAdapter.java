@@ -2,10 +2,13 @@ package io.walletdesk.channel.webhook;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.walletdesk.channel.SignedWebhooks;
 import io.walletdesk.channel.spi.ChannelAdapter;
+import io.walletdesk.channel.spi.ChannelSetting;
 import io.walletdesk.channel.spi.DeliveryException;
 import io.walletdesk.channel.spi.Outbound;
 import io.walletdesk.ticket.TicketManagement;
@@ -35,6 +38,14 @@ class WebhookAdapter implements ChannelAdapter {
 	@Override
 	public String id() {
 		return WebhookApi.KIND;
+	}
+
+	@Override
+	public Optional<List<ChannelSetting>> settings() {
+		return Optional.of(List.of(ChannelSetting.secretEnv(SignedWebhooks.SECRET_SETTING, true,
+				"Environment variable holding the secret shared with the bridge (HMAC-SHA256 signatures both ways)."),
+				ChannelSetting.text(REPLY_URL, false,
+						"Address of the bridge that receives agents' replies as signed webhooks.")));
 	}
 
 	@Override
