@@ -2,21 +2,18 @@ package io.walletdesk.channel.phone;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.walletdesk.channel.InboxManagement;
 import io.walletdesk.channel.InboxView;
 import io.walletdesk.channel.RequestSignatures;
+import io.walletdesk.channel.SignedChannels;
 import io.walletdesk.platform.InvalidInputException;
-import io.walletdesk.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,21 +33,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Channels")
 class CtiWebhook {
 
-	private final InboxManagement inboxes;
-
-	private final RequestSignatures signatures;
+	private final SignedChannels signed;
 
 	private final CtiEvents events;
 
-	private final Environment environment;
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	CtiWebhook(InboxManagement inboxes, RequestSignatures signatures, CtiEvents events, Environment environment) {
-		this.inboxes = inboxes;
-		this.signatures = signatures;
+	CtiWebhook(SignedChannels signed, CtiEvents events) {
+		this.signed = signed;
 		this.events = events;
-		this.environment = environment;
 	}
 
 	@PostMapping(path = "/channels/phone/{inboxKey}/events", consumes = MediaType.ALL_VALUE,
@@ -58,23 +49,8 @@ class CtiWebhook {
 	@Operation(summary = "Report a call event (signed with X-WalletDesk-Timestamp, -Nonce and -Signature)")
 	CtiEvents.Outcome event(@PathVariable String inboxKey, @RequestHeader HttpHeaders headers,
 			@RequestBody(required = false) byte[] body, HttpServletRequest request) {
-		InboxView inbox = this.inboxes.byPublicKey(inboxKey)
-			.filter(found -> PhoneAdapter.KIND.equals(found.kind()) && found.enabled())
-			.orElseThrow(() -> new NotFoundException("Phone inbox", inboxKey));
-		String pathAndQuery = request.getRequestURI()
-				+ (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-		this.signatures.verify(inbox.id(), secret(inbox).orElse(null), request.getMethod(), pathAndQuery, headers,
-				body);
+		InboxView inbox = this.signed.verify(PhoneAdapter.KIND, inboxKey, request, headers, body);
 		return this.events.handle(inbox, parse(body));
-	}
-
-	private Optional<String> secret(InboxView inbox) {
-		String variable = inbox.settings().get("secretEnv");
-		if (variable == null || variable.isBlank()) {
-			return Optional.empty();
-		}
-		String value = this.environment.getProperty(variable);
-		return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
 	}
 
 	private CtiEvent parse(byte[] body) {
