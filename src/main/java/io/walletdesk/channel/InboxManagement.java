@@ -128,8 +128,22 @@ public class InboxManagement {
 	 * settings are accepted).
 	 */
 	public Optional<List<ChannelSetting>> settingsOf(String kind) {
-		return this.adapters.forKind(kind).flatMap(ChannelAdapter::settings);
+		return this.adapters.forKind(kind).flatMap(ChannelAdapter::settings).map(own -> {
+			List<ChannelSetting> all = new ArrayList<>(own);
+			COMMON_SETTINGS.stream()
+				.filter(common -> own.stream().noneMatch(setting -> setting.name().equals(common.name())))
+				.forEach(all::add);
+			return List.copyOf(all);
+		});
 	}
+
+	/**
+	 * Settings every kind of inbox accepts: how new conversations are acknowledged.
+	 */
+	static final List<ChannelSetting> COMMON_SETTINGS = List.of(ChannelSetting.flag("acknowledge",
+			"Whether a new conversation gets an automatic acknowledgement with the expected response time (default true)."),
+			ChannelSetting.number("expectedResponseMinutes", false,
+					"Expected first response time told to customers, in minutes (default: walletdesk.channel.expected-response)."));
 
 	private Map<String, String> checked(String kind, String name, Map<String, String> settings) {
 		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
