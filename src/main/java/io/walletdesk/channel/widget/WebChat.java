@@ -198,7 +198,10 @@ class WebChat {
 	 * owns that address.
 	 */
 	private UUID remember(UUID inboxId, UUID visitorId, String name, String email, String language) {
-		UUID customerId = this.customers.identify(IdentityKind.WEB_VISITOR, visitorId.toString(), name, language);
+		// Until they give a name, agents see a short, recognisable label rather than an
+		// id.
+		String shown = name != null ? name : "Web visitor " + visitorId.toString().substring(0, 8);
+		UUID customerId = this.customers.identify(IdentityKind.WEB_VISITOR, visitorId.toString(), shown, language);
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.jdbc.sql("""
 				insert into channel_widget_visitor (id, inbox_id, customer_id, name, email, language, created_at,
@@ -221,22 +224,35 @@ class WebChat {
 	}
 
 	/**
-	 * Takes a visitor's message through intake; a repeated client message id is answered
-	 * with the first result.
-	 * @throws InvalidInputException for a client message id that is not a UUID, an empty
-	 * or too long text, or a malformed e-mail
+	 * Records the name and e-mail a visitor gave. Committed on its own, before the
+	 * message that comes with them, so intake (which reads the customer with plain SQL)
+	 * already sees the name.
+	 * @throws InvalidInputException for a name or e-mail out of shape
 	 */
 	@Transactional
-	Ack send(UUID inboxId, UUID visitorId, String clientMessageId, String text, String name, String email) {
+	void introduce(UUID inboxId, UUID visitorId, String name, String email) {
+		String cleanName = name(name);
+		String cleanEmail = email(email);
+		if (cleanName != null || cleanEmail != null) {
+			remember(inboxId, visitorId, cleanName, cleanEmail, null);
+		}
+	}
+
+	/**
+	 * Takes a visitor's message through intake; a repeated client message id is answered
+	 * with the first result.
+	 * @throws InvalidInputException for a client message id that is not a UUID, or an
+	 * empty or too long text
+	 */
+	@Transactional
+	Ack send(UUID inboxId, UUID visitorId, String clientMessageId, String text) {
 		UUID clientId = clientMessageId(clientMessageId);
 		if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
 			throw new InvalidInputException("text", "must be 1 to " + MAX_TEXT + " characters");
 		}
-		String cleanName = name(name);
-		String cleanEmail = email(email);
 		Visitor visitor = findVisitor(visitorId).filter(found -> found.inboxId().equals(inboxId)).orElse(null);
-		if (visitor == null || cleanName != null || cleanEmail != null) {
-			remember(inboxId, visitorId, cleanName, cleanEmail, null);
+		if (visitor == null) {
+			remember(inboxId, visitorId, null, null, null);
 			visitor = findVisitor(visitorId).orElseThrow();
 		}
 		IntakeResult result = this.intake.receive(

@@ -75,8 +75,9 @@ class WidgetApi {
 		if (request == null) {
 			throw new InvalidInputException("body", "must be a JSON object with clientMessageId and text");
 		}
-		WebChat.Ack ack = this.chat.send(inbox.id(), visitor, request.clientMessageId(), request.text(), request.name(),
-				request.email());
+		WebChat.clientMessageId(request.clientMessageId());
+		this.chat.introduce(inbox.id(), visitor, request.name(), request.email());
+		WebChat.Ack ack = this.chat.send(inbox.id(), visitor, request.clientMessageId(), request.text());
 		// Other tabs of the visitor show the message too.
 		this.chat.push(visitor.toString(), ack.asPush());
 		return ResponseEntity.status(HttpStatus.CREATED)

@@ -32,7 +32,7 @@ class WidgetMessaging {
 		String clientMessageId = send == null ? null : send.clientMessageId();
 		try {
 			WebChat.Ack ack = this.chat.send(visitor.inboxId(), visitor.visitorId(), clientMessageId,
-					send == null ? null : send.text(), null, null);
+					send == null ? null : send.text());
 			this.chat.push(visitor.visitorId().toString(), ack.asPush());
 		}
 		catch (InvalidInputException ex) {
