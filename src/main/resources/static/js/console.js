@@ -155,9 +155,40 @@
     }
   }
 
+  // Phone channel: the call this agent answered, with a link to the caller's history. Shown without
+  // taking the focus, so whatever the agent is typing goes on.
+  function showCall(body) {
+    var panel = document.getElementById('call-notice');
+    var call;
+    try {
+      call = JSON.parse(body);
+    }
+    catch (e) {
+      return;
+    }
+    if (!panel || !call || !call.url) {
+      return;
+    }
+    var caller = (call.customerName && call.customerName !== call.callerNumber)
+      ? call.customerName + ' (' + call.callerNumber + ')' : call.callerNumber;
+    panel.querySelector('.call-notice-caller').textContent = caller + (call.ticketNumber ? ' · ' + call.ticketNumber : '');
+    // Only a path on this console: the link must never lead elsewhere, whatever the message says.
+    panel.querySelector('.call-notice-open').setAttribute('href', call.url.charAt(0) === '/' && call.url.charAt(1) !== '/'
+      ? call.url : '/');
+    panel.hidden = false;
+  }
+
+  document.addEventListener('click', function (event) {
+    var dismiss = event.target.closest ? event.target.closest('.call-notice-dismiss') : null;
+    if (dismiss) {
+      document.getElementById('call-notice').hidden = true;
+    }
+  });
+
   function connect() {
     var wanted = topics();
-    if (!wanted.length || !window.StompJs || !window.htmx) {
+    var calls = document.getElementById('call-notice');
+    if ((!wanted.length && !calls) || !window.StompJs || !window.htmx) {
       return;
     }
     var connectedBefore = false;
@@ -187,6 +218,11 @@
         });
       });
       watchReplyTyping(client);
+      if (calls) {
+        client.subscribe('/user/queue/calls', function (message) {
+          showCall(message.body);
+        });
+      }
       // Answered only after the subscriptions above are active: from then on no notice is missed.
       var ready = client.subscribe('/app/ready', function () {
         ready.unsubscribe();

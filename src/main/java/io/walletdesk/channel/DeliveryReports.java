@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.walletdesk.ticket.ReplyDeliveryChanged;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +26,11 @@ public class DeliveryReports {
 
 	private final JdbcClient jdbc;
 
-	DeliveryReports(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	DeliveryReports(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -32,12 +39,11 @@ public class DeliveryReports {
 	 */
 	@Transactional
 	public boolean delivered(UUID messageId, Instant at) {
-		return this.jdbc.sql("""
+		return changed(messageId, this.jdbc.sql("""
 				update channel_delivery set status = 'delivered', delivered_at = coalesce(delivered_at, ?),
 				       last_error = null
-				where message_id = ? and status in ('sending', 'sent', 'failed')""")
-			.params(Timestamp.from(at), messageId)
-			.update() > 0;
+				where message_id = ? and status in ('sending', 'sent', 'failed')
+				returning ticket_id""").params(Timestamp.from(at), messageId).query(UUID.class).optional());
 	}
 
 	/**
@@ -46,12 +52,19 @@ public class DeliveryReports {
 	 */
 	@Transactional
 	public boolean read(UUID messageId, Instant at) {
-		return this.jdbc.sql("""
+		return changed(messageId, this.jdbc.sql("""
 				update channel_delivery set status = 'read', read_at = ?, delivered_at = coalesce(delivered_at, ?),
 				       last_error = null
-				where message_id = ? and status <> 'read'""")
+				where message_id = ? and status <> 'read'
+				returning ticket_id""")
 			.params(Timestamp.from(at), Timestamp.from(at), messageId)
-			.update() > 0;
+			.query(UUID.class)
+			.optional());
+	}
+
+	private boolean changed(UUID messageId, Optional<UUID> ticketId) {
+		ticketId.ifPresent(ticket -> this.events.publishEvent(new ReplyDeliveryChanged(ticket, messageId)));
+		return ticketId.isPresent();
 	}
 
 	/**

@@ -9,6 +9,7 @@ import io.walletdesk.channel.spi.ChannelAdapter;
 import io.walletdesk.channel.spi.DeliveryException;
 import io.walletdesk.channel.spi.Outbound;
 import io.walletdesk.customer.CustomerManagement;
+import io.walletdesk.ticket.ReplyDeliveryChanged;
 import io.walletdesk.ticket.ReplyPosted;
 import io.walletdesk.ticket.TicketManagement;
 import io.walletdesk.ticket.TicketView;
@@ -16,6 +17,7 @@ import io.walletdesk.ticket.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -51,8 +53,12 @@ class ReplyDelivery {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ReplyDelivery(ChannelIntake intake, InboxManagement inboxes, ChannelAdapters adapters, TicketManagement tickets,
-			CustomerManagement customers, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+			CustomerManagement customers, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.intake = intake;
 		this.inboxes = inboxes;
 		this.adapters = adapters;
@@ -88,15 +94,22 @@ class ReplyDelivery {
 		// leaves "sending" behind, and the retry after restart carries the same message
 		// id
 		// (the idempotency key for channels that honour one).
-		this.separate.executeWithoutResult(status -> record(event, inbox.id(), "sending", null, null));
+		this.separate.executeWithoutResult(status -> {
+			record(event, inbox.id(), "sending", null, null);
+			this.events.publishEvent(new ReplyDeliveryChanged(event.ticketId(), event.messageId()));
+		});
 		try {
 			String externalId = adapter.get().deliver(outbound);
 			record(event, inbox.id(), "sent", null, externalId);
+			this.events.publishEvent(new ReplyDeliveryChanged(event.ticketId(), event.messageId()));
 		}
 		catch (DeliveryException | RuntimeException ex) {
 			log.warn("Could not deliver reply {} of {} through {}: {}", reply.id(), ticket.number(), inbox.kind(),
 					ex.getMessage());
-			this.separate.executeWithoutResult(status -> record(event, inbox.id(), "failed", ex.getMessage(), null));
+			this.separate.executeWithoutResult(status -> {
+				record(event, inbox.id(), "failed", ex.getMessage(), null);
+				this.events.publishEvent(new ReplyDeliveryChanged(event.ticketId(), event.messageId()));
+			});
 			throw ex;
 		}
 	}

@@ -107,6 +107,34 @@ public class CustomerManagement {
 	}
 
 	/**
+	 * Records an identity that a channel has verified for this customer (an app backend
+	 * vouching for its user's e-mail or phone, a confirmed e-mail address). When another
+	 * customer already holds it, the two are the same person: this customer is merged
+	 * into that one, whose record and history stay in front.
+	 * <p>
+	 * Never call this with unverified input (an e-mail a chat visitor typed): anyone
+	 * could then attach themselves to a stranger's history.
+	 * @return the customer who holds the identity now
+	 */
+	@Transactional
+	public UUID linkVerified(UUID customerId, IdentityKind kind, String value) {
+		if (value == null || value.isBlank() || value.length() > 320) {
+			throw new InvalidInputException("identity", "must be 1 to 320 characters");
+		}
+		String normalized = kind.normalize(value);
+		Optional<UUID> owner = findIdByIdentity(kind, normalized);
+		if (owner.isEmpty()) {
+			load(customerId).addIdentity(kind, normalized, this.clock.instant());
+			return customerId;
+		}
+		if (owner.get().equals(customerId)) {
+			return customerId;
+		}
+		merge(owner.get(), customerId);
+		return owner.get();
+	}
+
+	/**
 	 * Remembers wallet addresses of a customer (EVM, Tron, Bitcoin, ...); known ones are
 	 * ignored.
 	 * @throws InvalidInputException for an address that is blank, too long or not

@@ -37,7 +37,7 @@ public final class RecordingApi implements AutoCloseable {
 			this.calls.add(call);
 			Answer answer = this.answers.apply(call);
 			byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 			exchange.sendResponseHeaders(answer.status(), bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(bytes);
@@ -92,7 +92,12 @@ public final class RecordingApi implements AutoCloseable {
 	public record Call(String method, String path, String query, String body) {
 	}
 
-	public record Answer(int status, String body) {
+	public record Answer(int status, String body, String contentType) {
+
+		public Answer(int status, String body) {
+			this(status, body, "application/json");
+		}
+
 	}
 
 }

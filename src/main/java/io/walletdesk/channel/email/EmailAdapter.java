@@ -91,6 +91,12 @@ class EmailAdapter implements ChannelAdapter {
 			};
 			mail.setFrom(new InternetAddress(mailbox.from()));
 			mail.setRecipient(Message.RecipientType.TO, new InternetAddress(outbound.recipient()));
+			if (!automatic) {
+				List<String> copies = copies(outbound, mailbox);
+				if (!copies.isEmpty()) {
+					mail.setRecipients(Message.RecipientType.CC, InternetAddress.parse(String.join(",", copies)));
+				}
+			}
 			mail.setSubject(subject(outbound.ticketNumber(), outbound.subject()), StandardCharsets.UTF_8.name());
 			if (inReplyTo != null) {
 				mail.setHeader("In-Reply-To", inReplyTo);
@@ -128,6 +134,21 @@ class EmailAdapter implements ChannelAdapter {
 		}
 		this.threads.record(outbound.inboxId(), messageId, "out", outbound.ticketId(), outbound.ticketNumber(), root);
 		return messageId;
+	}
+
+	/**
+	 * The people the customer had in To or Cc, who stay in copy of agents' replies as in
+	 * any mail conversation. Addresses at the support mailbox's own domain are left out:
+	 * another alias of the support desk in copy would feed the reply back into a mailbox.
+	 */
+	private List<String> copies(Outbound outbound, Mailbox mailbox) {
+		String ownDomain = domain(mailbox.from()).toLowerCase(java.util.Locale.ROOT);
+		String recipient = outbound.recipient().toLowerCase(java.util.Locale.ROOT);
+		return this.threads.participants(outbound.ticketId())
+			.stream()
+			.filter(address -> !address.equals(recipient))
+			.filter(address -> !address.endsWith("@" + ownDomain))
+			.toList();
 	}
 
 	/** {@code [WD-000123] subject}, without stacking tags or "Re:" on every reply. */

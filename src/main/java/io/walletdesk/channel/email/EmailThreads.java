@@ -86,6 +86,13 @@ class EmailThreads {
 		}
 	}
 
+	List<String> participants(UUID ticketId) {
+		return this.jdbc.sql("select address from channel_email_participant where ticket_id = ? order by address")
+			.param(ticketId)
+			.query(String.class)
+			.list();
+	}
+
 	boolean isParticipant(UUID ticketId, String address) {
 		return this.jdbc.sql("select count(*) from channel_email_participant where ticket_id = ? and address = ?")
 			.params(ticketId, address)

@@ -89,6 +89,50 @@ class WeChatApi {
 		}
 	}
 
+	/**
+	 * Fetches a customer's image through the temporary-media API by its MediaId, never
+	 * from the PicUrl in the push (in plaintext mode WeChat's signature does not cover
+	 * the body, so a URL in it must not make WalletDesk fetch arbitrary addresses).
+	 * @param timeout how long the whole download may take (WeChat waits five seconds for
+	 * the push's answer)
+	 * @return the image, or empty when it is larger than {@code maxBytes}
+	 * @throws DeliveryException when credentials are missing or WeChat cannot serve it
+	 */
+	Optional<Media> media(Map<String, String> settings, String mediaId, long maxBytes, Duration timeout)
+			throws DeliveryException {
+		String token = accessToken(settings);
+		HttpResponse<byte[]> response;
+		try {
+			response = this.http.send(HttpRequest
+				.newBuilder(URI.create(
+						base() + "/cgi-bin/media/get?access_token=" + encode(token) + "&media_id=" + encode(mediaId)))
+				.timeout(timeout)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new DeliveryException("WeChat API not reachable (media/get): " + ex.getClass().getSimpleName());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DeliveryException("Interrupted while calling the WeChat API");
+		}
+		String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
+		if (response.statusCode() / 100 != 2 || type.isEmpty() || type.contains("json") || type.startsWith("text/")) {
+			// Errors come back as JSON with errcode.
+			throw new DeliveryException("WeChat refused media/get: " + response.statusCode() + " "
+					+ new String(response.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim());
+		}
+		if (response.body().length > maxBytes) {
+			return Optional.empty();
+		}
+		return Optional.of(new Media(type, response.body()));
+	}
+
+	/** A downloaded media file. */
+	record Media(String contentType, byte[] content) {
+	}
+
 	/** The cached access token, fetched when there is none or it is about to expire. */
 	String accessToken(Map<String, String> settings) throws DeliveryException {
 		String appId = appId(settings);

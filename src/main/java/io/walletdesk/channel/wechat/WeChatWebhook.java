@@ -3,6 +3,7 @@ package io.walletdesk.channel.wechat;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,12 @@ import io.walletdesk.channel.ChannelIntake;
 import io.walletdesk.channel.InboundMessage;
 import io.walletdesk.channel.InboxManagement;
 import io.walletdesk.channel.InboxView;
+import io.walletdesk.channel.spi.DeliveryException;
 import io.walletdesk.customer.IdentityKind;
+import io.walletdesk.ticket.NewAttachment;
+import io.walletdesk.ticket.TicketSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,9 +39,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WeChatWebhook {
 
+	private static final Logger log = LoggerFactory.getLogger(WeChatWebhook.class);
+
 	private static final String SUCCESS = "success";
 
 	private static final long MAX_SKEW_SECONDS = 300;
+
+	/** Leaves time to store the message within WeChat's five seconds. */
+	private static final java.time.Duration MEDIA_TIMEOUT = java.time.Duration.ofSeconds(3);
 
 	private final InboxManagement inboxes;
 
@@ -43,9 +54,12 @@ class WeChatWebhook {
 
 	private final WeChatApi api;
 
+	private final TicketSettings limits;
+
 	private final Clock clock;
 
-	WeChatWebhook(InboxManagement inboxes, ChannelIntake intake, WeChatApi api, Clock clock) {
+	WeChatWebhook(InboxManagement inboxes, ChannelIntake intake, WeChatApi api, TicketSettings limits, Clock clock) {
+		this.limits = limits;
 		this.inboxes = inboxes;
 		this.intake = intake;
 		this.api = api;
@@ -124,9 +138,48 @@ class WeChatWebhook {
 		String msgId = message.get("MsgId");
 		String externalId = (msgId != null && !msgId.isBlank()) ? msgId
 				: openId + ":" + message.getOrDefault("CreateTime", "");
+		List<NewAttachment> attachments = new ArrayList<>();
+		if ("image".equals(type)) {
+			Optional<NewAttachment> image = image(inbox, message, externalId);
+			if (image.isPresent()) {
+				attachments.add(image.get());
+				content = "[image]";
+			}
+		}
 		this.intake.receive(new InboundMessage(inbox.id(), externalId, openId, null, IdentityKind.WECHAT, openId, null,
-				null, null, content, null, List.of(), createdAt(message.get("CreateTime"))));
+				null, null, content, null, attachments, createdAt(message.get("CreateTime"))));
 		return text(SUCCESS);
+	}
+
+	/**
+	 * The customer's image as an attachment, when WeChat serves it quickly enough and its
+	 * type and size are allowed; otherwise the message keeps the image's link.
+	 */
+	private Optional<NewAttachment> image(InboxView inbox, Map<String, String> message, String externalId) {
+		String mediaId = message.get("MediaId");
+		if (mediaId == null || mediaId.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return this.api.media(inbox.settings(), mediaId, this.limits.attachmentMaxBytes(), MEDIA_TIMEOUT)
+				.filter(media -> this.limits.attachmentAllowedTypes().contains(media.contentType()))
+				.map(media -> new NewAttachment(
+						"wechat-image-" + externalId.replaceAll("[^A-Za-z0-9_-]", "_") + extension(media.contentType()),
+						media.contentType(), media.content()));
+		}
+		catch (DeliveryException ex) {
+			log.warn("Could not fetch WeChat image of inbox {}: {}", inbox.id(), ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	private static String extension(String contentType) {
+		return switch (contentType) {
+			case "image/png" -> ".png";
+			case "image/gif" -> ".gif";
+			case "image/webp" -> ".webp";
+			default -> ".jpg";
+		};
 	}
 
 	/** The text a message type becomes, or null for types support does not take. */

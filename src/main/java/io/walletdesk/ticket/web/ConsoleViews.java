@@ -22,9 +22,12 @@ import io.walletdesk.ticket.AuthorKind;
 import io.walletdesk.ticket.Category;
 import io.walletdesk.ticket.Channel;
 import io.walletdesk.ticket.Priority;
+import io.walletdesk.ticket.ReplyDeliveryStates;
+import io.walletdesk.ticket.ReplyDeliveryStates.DeliveryState;
 import io.walletdesk.ticket.TicketStatus;
 import io.walletdesk.ticket.TicketView;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +48,11 @@ class ConsoleViews {
 
 	private final Clock clock;
 
-	ConsoleViews(AgentManagement agents, CustomerManagement customers, Clock clock) {
+	private final ObjectProvider<ReplyDeliveryStates> deliveryStates;
+
+	ConsoleViews(AgentManagement agents, CustomerManagement customers, Clock clock,
+			ObjectProvider<ReplyDeliveryStates> deliveryStates) {
+		this.deliveryStates = deliveryStates;
 		this.agents = agents;
 		this.customers = customers;
 		this.clock = clock;
@@ -71,10 +78,17 @@ class ConsoleViews {
 				format(ticket.updatedAt(), names.zone()), iso(ticket.updatedAt()), awaitsReply(ticket));
 	}
 
-	List<Entry> timeline(List<TicketView.MessageView> messages, Names names) {
-		return messages.stream()
-			.map(message -> new Entry(message, format(message.receivedAt(), names.zone()), iso(message.receivedAt())))
-			.toList();
+	List<Entry> timeline(UUID ticketId, List<TicketView.MessageView> messages, Names names) {
+		ReplyDeliveryStates source = this.deliveryStates.getIfAvailable();
+		Map<UUID, DeliveryState> states = source == null ? null : source.ofTicket(ticketId).orElse(null);
+		return messages.stream().map(message -> {
+			DeliveryState delivery = null;
+			if (states != null && !message.internal() && message.authorKind() != AuthorKind.CUSTOMER) {
+				delivery = states.getOrDefault(message.id(), DeliveryState.QUEUED);
+			}
+			return new Entry(message, format(message.receivedAt(), names.zone()), iso(message.receivedAt()), delivery,
+					delivery == null || delivery.at() == null ? null : format(delivery.at(), names.zone()));
+		}).toList();
 	}
 
 	List<HistoryLine> history(List<TicketView.Change> changes, Names names) {
@@ -184,7 +198,7 @@ class ConsoleViews {
 	/**
 	 * One message of the timeline, with its time in the viewer's zone.
 	 */
-	record Entry(TicketView.MessageView message, String at, String atIso) {
+	record Entry(TicketView.MessageView message, String at, String atIso, DeliveryState delivery, String deliveryAt) {
 
 		public boolean internal() {
 			return this.message.internal();

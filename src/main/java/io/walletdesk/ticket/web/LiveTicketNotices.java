@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.walletdesk.ticket.CustomerTyping;
 import io.walletdesk.ticket.MessageReceived;
+import io.walletdesk.ticket.ReplyDeliveryChanged;
 import io.walletdesk.ticket.ReplyPosted;
 import io.walletdesk.ticket.TicketChanged;
 import io.walletdesk.ticket.TicketOpened;
@@ -56,6 +57,11 @@ class LiveTicketNotices {
 	@EventListener
 	void on(ReplyPosted event) {
 		afterCommit(new Notice(event.ticketId(), event.visibility() == Visibility.INTERNAL ? "note" : "reply"));
+	}
+
+	@EventListener
+	void on(ReplyDeliveryChanged event) {
+		afterCommit(new Notice(event.ticketId(), "delivery"));
 	}
 
 	@EventListener

@@ -33,18 +33,26 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 
 /**
  * Live updates over STOMP on {@code /ws}: a simple in-memory broker with topics
- * {@code /topic/tickets} and {@code /topic/tickets/{id}}. The handshake needs a signed-in
- * console session from the same origin or an agent's API token as
+ * {@code /topic/tickets} and {@code /topic/tickets/{id}}, and per-user queues
+ * {@code /user/queue/...} (the phone channel's call notices to an agent). The handshake
+ * needs a signed-in console session from the same origin or an agent's API token as
  * {@code Authorization: Bearer} (the security configuration covers {@code /ws}); agents
  * listen and send only typing notices ({@code /app/tickets.{id}.typing}).
  * <p>
- * The same broker carries customers' live chats (user queues under {@code /queue}), whose
- * endpoints other modules register; their sessions are admitted and guarded by a
+ * The same broker carries customers' live chats (their own user queues), whose endpoints
+ * other modules register; their sessions are admitted and guarded by a
  * {@link CustomerLiveSessions}, never by the agent rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class LiveUpdatesConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	/**
+	 * Destinations of the signed-in agent's own queues, e.g. {@code /user/queue/calls}.
+	 */
+	static final String USER_QUEUES = "/user/queue/";
+
+	private static final String USER_PREFIX = "/user";
 
 	private final TicketManagement tickets;
 
@@ -64,8 +72,13 @@ class LiveUpdatesConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		// "/queue" with the "/user" prefix: messages for one user only (phone channel:
+		// the call an agent answered; web chat visitors). Spring resolves "/user/queue/x"
+		// per session of
+		// the signed-in user, so nobody can listen to another's queue.
 		registry.enableSimpleBroker("/topic", "/queue");
 		registry.setApplicationDestinationPrefixes("/app");
+		registry.setUserDestinationPrefix(USER_PREFIX);
 	}
 
 	@Override
@@ -156,6 +169,11 @@ class LiveUpdatesConfiguration implements WebSocketMessageBrokerConfigurer {
 
 		private void checkSubscription(AgentPrincipal agent, String destination) {
 			if (LiveTicketNotices.ALL_TICKETS.equals(destination) || LiveUpdatesReady.DESTINATION.equals(destination)) {
+				return;
+			}
+			// An agent's own queue (user destination): resolved to the subscriber's
+			// session, so it only ever carries messages for them.
+			if (destination != null && destination.startsWith(USER_QUEUES) && !destination.contains("..")) {
 				return;
 			}
 			String prefix = LiveTicketNotices.ALL_TICKETS + "/";

@@ -247,7 +247,7 @@ class TicketPageController {
 		ConsoleViews.Names names = this.views.names(viewer);
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("row", this.views.row(ticket, names));
-		model.addAttribute("entries", this.views.timeline(details.messages(), names));
+		model.addAttribute("entries", this.views.timeline(ticket.id(), details.messages(), names));
 		model.addAttribute("history", this.views.history(details.history(), names));
 		model.addAttribute("customer", this.views.customer(ticket.requesterId(), names));
 		model.addAttribute("otherTickets", this.views.rows(otherTickets(ticket, viewer), names));

@@ -223,6 +223,14 @@ class EmailChannelIntegrationTests {
 		assertThat(this.tickets.get(ticketOf(stranger)).requesterId())
 			.isNotEqualTo(this.tickets.get(ticketId).requesterId());
 		assertThat(ticketOf(fromColleague)).isEqualTo(ticketId);
+
+		// The colleague stays in copy of the agent's reply; the stranger and the support
+		// mailbox itself do not.
+		AgentView agent = this.agents.create(Role.AGENT);
+		this.tickets.post(ticketId, PostMessage.reply(Actor.agent(agent.id(), agent.displayName()),
+				"Thanks, the account is unlocked.", Visibility.PUBLIC));
+		MimeMessage reply = awaitMailTo(alice, "the account is unlocked");
+		assertThat(reply.getHeader("Cc", ",")).isEqualTo(colleague);
 	}
 
 	@Test
@@ -387,6 +395,21 @@ class EmailChannelIntegrationTests {
 				return false;
 			}
 		}).toList();
+	}
+
+	private static MimeMessage awaitMailTo(String recipient, String text) throws Exception {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (System.nanoTime() < deadline) {
+			for (MimeMessage message : greenMail.getReceivedMessages()) {
+				Object[] to = message.getRecipients(Message.RecipientType.TO);
+				if (to != null && to.length > 0 && to[0].toString().equals(recipient)
+						&& String.valueOf(message.getContent()).contains(text)) {
+					return message;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No mail to " + recipient + " with '" + text + "' within 10 s");
 	}
 
 	private static MimeMessage awaitMailTo(String recipient) throws Exception {

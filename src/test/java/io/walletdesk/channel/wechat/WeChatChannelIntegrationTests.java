@@ -1,5 +1,6 @@
 package io.walletdesk.channel.wechat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,6 +93,11 @@ class WeChatChannelIntegrationTests {
 				return new RecordingApi.Answer(200, "{\"access_token\":\"AT-%d\",\"expires_in\":%d}"
 					.formatted(issuedTokens.incrementAndGet(), this.expiresIn));
 			}
+			if (call.path().equals("/cgi-bin/media/get")) {
+				return call.query().contains("media_id=MEDIA-OK")
+						? new RecordingApi.Answer(200, "jpeg-bytes-of-a-screenshot", "image/jpeg")
+						: new RecordingApi.Answer(200, "{\"errcode\":40007,\"errmsg\":\"invalid media_id\"}");
+			}
 			if (this.staleAnswers > 0) {
 				this.staleAnswers--;
 				return new RecordingApi.Answer(200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
@@ -168,6 +174,38 @@ class WeChatChannelIntegrationTests {
 				.param("echostr", "echo-4711"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void anImageIsFetchedThroughTheMediaApiAndKeptAsAnAttachment() throws Exception {
+		String openId = openId();
+		push(image(openId, "7001", "MEDIA-OK", "http://169.254.169.254/latest/meta-data")).andExpect(status().isOk())
+			.andExpect(content().string("success"));
+		push(image(openId, "7002", "MEDIA-GONE", "https://mmbiz.qpic.cn/gone.jpg")).andExpect(status().isOk());
+
+		UUID ticketId = ticketOf(openId);
+		List<TicketView.MessageView> messages = this.tickets.details(ticketId).messages();
+		assertThat(messages.get(0).body()).isEqualTo("[image]");
+		assertThat(messages.get(0).attachments()).singleElement().satisfies(attachment -> {
+			assertThat(attachment.contentType()).isEqualTo("image/jpeg");
+			assertThat(attachment.fileName()).isEqualTo("wechat-image-7001.jpg");
+			assertThat(new String(this.tickets.attachment(ticketId, attachment.id()).orElseThrow().content(),
+					java.nio.charset.StandardCharsets.UTF_8))
+				.isEqualTo("jpeg-bytes-of-a-screenshot");
+		});
+		// An image WeChat cannot serve keeps its link, and the push's own URL is never
+		// fetched.
+		assertThat(messages.get(1).body()).isEqualTo("[image] https://mmbiz.qpic.cn/gone.jpg");
+		assertThat(messages.get(1).attachments()).isEmpty();
+		assertThat(wechat.calls()).noneMatch(call -> call.path().contains("meta-data"));
+	}
+
+	private static String image(String openId, String msgId, String mediaId, String picUrl) {
+		return """
+				<xml><ToUserName><![CDATA[gh_walletdesk]]></ToUserName><FromUserName><![CDATA[%s]]></FromUserName>
+				<CreateTime>1700000000</CreateTime><MsgType><![CDATA[image]]></MsgType>
+				<PicUrl><![CDATA[%s]]></PicUrl><MediaId><![CDATA[%s]]></MediaId><MsgId>%s</MsgId></xml>"""
+			.formatted(openId, picUrl, mediaId, msgId);
 	}
 
 	@Test
