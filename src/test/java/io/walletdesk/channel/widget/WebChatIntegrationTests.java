@@ -281,6 +281,36 @@ class WebChatIntegrationTests {
 	}
 
 	@Test
+	void aVisitorCannotReportReceiptsForAnotherVisitorsReplies() throws Exception {
+		String owner = post("/sessions", null, "{}", 200).path("visitorToken").asString();
+		JsonNode sent = post("/messages", owner,
+				"{\"clientMessageId\":\"" + UUID.randomUUID() + "\",\"text\":\"Mine\"}", 201);
+		UUID ticketId = ticketOf(UUID.fromString(sent.path("messageId").asString()));
+		AgentView agent = this.agents.create(Role.AGENT, this.group);
+		TicketView.MessageView reply = this.tickets.post(ticketId,
+				PostMessage.reply(Actor.agent(agent.id(), agent.displayName()), "For the owner", Visibility.PUBLIC));
+		awaitState(ticketId, reply.id(), "sent");
+
+		String stranger = post("/sessions", null, "{}", 200).path("visitorToken").asString();
+		Listener frames = new Listener();
+		StompSession session = visitor(stranger, frames);
+		session.send(sendHeaders("/app/widget.read"),
+				("{\"messageId\":\"" + reply.id() + "\"}").getBytes(StandardCharsets.UTF_8));
+		// The owner's device reports the reply delivered. Had the stranger's "read"
+		// counted,
+		// the state would be "read" for good: states only move forward.
+		Listener ownerFrames = new Listener();
+		StompSession ownerSession = visitor(owner, ownerFrames);
+		ownerSession.send(sendHeaders("/app/widget.received"),
+				("{\"messageId\":\"" + reply.id() + "\"}").getBytes(StandardCharsets.UTF_8));
+		awaitState(ticketId, reply.id(), "delivered");
+		Thread.sleep(500);
+
+		assertThat(this.reports.ofTicket(ticketId).get(reply.id()).state()).isEqualTo("delivered");
+		assertThat(this.reports.ofTicket(ticketId).get(reply.id()).readAt()).isNull();
+	}
+
+	@Test
 	void typingIsShownBothWaysAndAgentsSubscribeWithAnApiToken() throws Exception {
 		String token = post("/sessions", null, "{}", 200).path("visitorToken").asString();
 		JsonNode sent = post("/messages", token,
