@@ -511,6 +511,11 @@
     return request('GET', path, null, true).then(function (messages) {
       messages.forEach(function (message) {
         var fresh = !state.seen[message.messageId];
+        if (message.clientMessageId) {
+          // Stored already (its ack was lost with the connection): nothing to resend.
+          state.pending = state.pending.filter(function (p) { return p.clientMessageId !== message.clientMessageId; });
+          savePending();
+        }
         renderMessage(message, fresh);
         if (fresh && message.author !== 'customer') {
           stompSend('/app/widget.received', { messageId: message.messageId });
