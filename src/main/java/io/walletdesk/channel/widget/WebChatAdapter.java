@@ -1,6 +1,10 @@
 package io.walletdesk.channel.widget;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.walletdesk.channel.spi.ChannelAdapter;
+import io.walletdesk.channel.spi.ChannelSetting;
 import io.walletdesk.channel.spi.Outbound;
 import io.walletdesk.ticket.AuthorKind;
 import io.walletdesk.ticket.TicketManagement;
@@ -28,6 +32,17 @@ class WebChatAdapter implements ChannelAdapter {
 	@Override
 	public String id() {
 		return WebChat.KIND;
+	}
+
+	@Override
+	public Optional<List<ChannelSetting>> settings() {
+		return Optional.of(List.of(ChannelSetting.text("officeHours", false,
+				"When agents answer chats, e.g. Mon-Fri 09:00-18:00; Sat 10:00-14:00 (empty: always). Outside them the widget takes a message."),
+				ChannelSetting.text("timeZone", false,
+						"Time zone of the office hours, e.g. Asia/Shanghai (default UTC)."),
+				ChannelSetting.text("language", false,
+						"The widget's language when the page does not choose: zh or en."),
+				ChannelSetting.text("greeting", false, "First line the widget shows to visitors.")));
 	}
 
 	@Override
