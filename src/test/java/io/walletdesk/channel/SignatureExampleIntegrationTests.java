@@ -62,7 +62,8 @@ class SignatureExampleIntegrationTests {
 				/channels/webhook/webhook_5b0e8c1f2a3d4e6f7a8b9c0d/messages
 				a2bb0d7f6afb06b7403af9a7aa6f32522b32ad9064ea8e39bd0d9a19a1f22d82""");
 		String signature = "v1=e555b298ce2cfb692d51df738428c6ac2923b0c1c73ba8f623e1f6a96b757bb3";
-		InboxView inbox = this.inboxes.create("webhook", "Example " + System.nanoTime(), Map.of(), null);
+		InboxView inbox = this.inboxes.create("webhook", "Example " + System.nanoTime(),
+				Map.of("secretEnv", "WALLETDESK_EXAMPLE_SECRET"), null);
 
 		verifierAt(Instant.parse("2026-01-01T00:01:00Z")).verify(inbox.id(), SECRET, "POST", path, headers(signature),
 				bytes);
@@ -74,7 +75,8 @@ class SignatureExampleIntegrationTests {
 
 	@Test
 	void theInAppExamplesVerify() {
-		InboxView inbox = this.inboxes.create("in_app", "Example " + System.nanoTime(), Map.of(), null);
+		InboxView inbox = this.inboxes.create("in_app", "Example " + System.nanoTime(),
+				Map.of("secretEnv", "WALLETDESK_EXAMPLE_SECRET"), null);
 		String body = """
 				{"messageId":"m-1001","userId":"u-42","appVersion":"4.2.1","os":"iOS 17.4",\
 				"text":"Where is my withdrawal?"}""";
@@ -83,7 +85,8 @@ class SignatureExampleIntegrationTests {
 				headers("v1=1e43aae741a80f202fc151172544ab3a0c73df104830134edb14090a5a1da469"),
 				body.getBytes(StandardCharsets.UTF_8));
 
-		InboxView other = this.inboxes.create("in_app", "Example " + System.nanoTime(), Map.of(), null);
+		InboxView other = this.inboxes.create("in_app", "Example " + System.nanoTime(),
+				Map.of("secretEnv", "WALLETDESK_EXAMPLE_SECRET"), null);
 		verifierAt(Instant.parse("2025-12-31T23:58:00Z")).verify(other.id(), SECRET, "GET",
 				"/channels/app/in_app_5b0e8c1f2a3d4e6f7a8b9c0d/users/u-42/messages?limit=20",
 				headers("v1=e965ed82ccf872d15bb127851aaa81cc0d68229ee2e81efc059798d0371d08d3"), new byte[0]);
