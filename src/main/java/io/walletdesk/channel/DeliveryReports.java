@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.walletdesk.ticket.DeliveryStateChanged;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +25,11 @@ public class DeliveryReports {
 
 	private final JdbcClient jdbc;
 
-	DeliveryReports(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	DeliveryReports(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -35,9 +41,13 @@ public class DeliveryReports {
 		return this.jdbc.sql("""
 				update channel_delivery set status = 'delivered', delivered_at = coalesce(delivered_at, ?),
 				       last_error = null
-				where message_id = ? and status in ('sending', 'sent', 'failed')""")
+				where message_id = ? and status in ('sending', 'sent', 'failed')
+				returning ticket_id""")
 			.params(Timestamp.from(at), messageId)
-			.update() > 0;
+			.query(UUID.class)
+			.optional()
+			.map(ticketId -> announce(ticketId, messageId, "delivered"))
+			.isPresent();
 	}
 
 	/**
@@ -49,9 +59,13 @@ public class DeliveryReports {
 		return this.jdbc.sql("""
 				update channel_delivery set status = 'read', read_at = ?, delivered_at = coalesce(delivered_at, ?),
 				       last_error = null
-				where message_id = ? and status <> 'read'""")
+				where message_id = ? and status <> 'read'
+				returning ticket_id""")
 			.params(Timestamp.from(at), Timestamp.from(at), messageId)
-			.update() > 0;
+			.query(UUID.class)
+			.optional()
+			.map(ticketId -> announce(ticketId, messageId, "read"))
+			.isPresent();
 	}
 
 	/**
@@ -61,16 +75,21 @@ public class DeliveryReports {
 	@Transactional(readOnly = true)
 	public Map<UUID, DeliveryStatus> ofTicket(UUID ticketId) {
 		List<DeliveryStatus> rows = this.jdbc.sql("""
-				select message_id, status, attempts, last_error, sent_at, delivered_at, read_at
+				select message_id, status, attempts, last_error, sent_at, delivered_at, read_at, next_attempt_at
 				from channel_delivery where ticket_id = ?""")
 			.param(ticketId)
 			.query((rs, n) -> new DeliveryStatus(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
 					rs.getString(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
-					instant(rs.getTimestamp(7))))
+					instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))))
 			.list();
 		Map<UUID, DeliveryStatus> byMessage = new LinkedHashMap<>();
 		rows.forEach(row -> byMessage.put(row.messageId(), row));
 		return byMessage;
+	}
+
+	private UUID announce(UUID ticketId, UUID messageId, String state) {
+		this.events.publishEvent(new DeliveryStateChanged(ticketId, messageId, state));
+		return ticketId;
 	}
 
 	private static Instant instant(Timestamp timestamp) {
@@ -81,9 +100,10 @@ public class DeliveryReports {
 	 * @param state {@code sending}, {@code sent}, {@code delivered}, {@code read} or
 	 * {@code failed}
 	 * @param lastError why the last attempt failed, for {@code failed}
+	 * @param nextAttemptAt when a failed reply is tried again; null when it was given up
 	 */
 	public record DeliveryStatus(UUID messageId, String state, int attempts, String lastError, Instant sentAt,
-			Instant deliveredAt, Instant readAt) {
+			Instant deliveredAt, Instant readAt, Instant nextAttemptAt) {
 	}
 
 }

@@ -22,6 +22,7 @@ import io.walletdesk.ticket.AuthorKind;
 import io.walletdesk.ticket.Category;
 import io.walletdesk.ticket.Channel;
 import io.walletdesk.ticket.Priority;
+import io.walletdesk.ticket.ReplyDeliveryStates;
 import io.walletdesk.ticket.TicketStatus;
 import io.walletdesk.ticket.TicketView;
 
@@ -71,10 +72,13 @@ class ConsoleViews {
 				format(ticket.updatedAt(), names.zone()), iso(ticket.updatedAt()), awaitsReply(ticket));
 	}
 
-	List<Entry> timeline(List<TicketView.MessageView> messages, Names names) {
-		return messages.stream()
-			.map(message -> new Entry(message, format(message.receivedAt(), names.zone()), iso(message.receivedAt())))
-			.toList();
+	List<Entry> timeline(List<TicketView.MessageView> messages, ReplyDeliveryStates.Deliveries deliveries,
+			Names names) {
+		return messages.stream().map(message -> {
+			ReplyDeliveryStates.DeliveryState delivery = deliveries.of(message);
+			return new Entry(message, format(message.receivedAt(), names.zone()), iso(message.receivedAt()), delivery,
+					delivery == null ? null : format(delivery.nextAttemptAt(), names.zone()));
+		}).toList();
 	}
 
 	List<HistoryLine> history(List<TicketView.Change> changes, Names names) {
@@ -182,9 +186,11 @@ class ConsoleViews {
 	}
 
 	/**
-	 * One message of the timeline, with its time in the viewer's zone.
+	 * One message of the timeline, with its time in the viewer's zone and, for public
+	 * replies of channel tickets, their delivery state (null otherwise).
 	 */
-	record Entry(TicketView.MessageView message, String at, String atIso) {
+	record Entry(TicketView.MessageView message, String at, String atIso, ReplyDeliveryStates.DeliveryState delivery,
+			String nextAttemptAt) {
 
 		public boolean internal() {
 			return this.message.internal();

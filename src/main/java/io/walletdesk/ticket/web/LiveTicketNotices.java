@@ -2,6 +2,7 @@ package io.walletdesk.ticket.web;
 
 import java.util.UUID;
 
+import io.walletdesk.ticket.DeliveryStateChanged;
 import io.walletdesk.ticket.MessageReceived;
 import io.walletdesk.ticket.ReplyPosted;
 import io.walletdesk.ticket.TicketChanged;
@@ -62,6 +63,11 @@ class LiveTicketNotices {
 		afterCommit(new Notice(event.ticketId(), "changed"));
 	}
 
+	@EventListener
+	void on(DeliveryStateChanged event) {
+		afterCommit(new Notice(event.ticketId(), "delivery"));
+	}
+
 	// A plain listener plus a synchronization rather than @TransactionalEventListener:
 	// that one
 	// would enter every notice in the event publication registry, which is for work that
@@ -95,7 +101,7 @@ class LiveTicketNotices {
 
 	/**
 	 * What open consoles learn: which ticket, and whether it was opened, got a customer
-	 * message, a reply, a note, or another change.
+	 * message, a reply, a note, a reply's delivery state, or another change.
 	 */
 	record Notice(UUID ticketId, String kind) {
 	}
