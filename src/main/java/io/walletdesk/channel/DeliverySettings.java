@@ -34,7 +34,7 @@ record DeliverySettings(@DefaultValue("30s") Duration initialBackoff, @DefaultVa
 	}
 
 	/**
-	 * The backoff with jitter applied; {@code random} is in [0, 1).
+	 * The backoff with jitter applied; {@code random} is at least 0 and less than 1.
 	 */
 	Duration backoff(int failures, double random) {
 		Duration base = backoff(failures);

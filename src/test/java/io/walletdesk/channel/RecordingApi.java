@@ -43,7 +43,8 @@ public final class RecordingApi implements AutoCloseable {
 				out.write(bytes);
 			}
 		});
-		// Calls are answered in parallel, so a test can stall one caller while others go on.
+		// Calls are answered in parallel, so a test can stall one caller while others go
+		// on.
 		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 		this.server.start();
 	}
