@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (failed for good, until an agent retries it)
  * @param maxAge a reply that could not be delivered for this long is given up
  * @param pollInterval how often due retries are looked for
+ * @param sendingLease how long an attempt in flight keeps others away; longer than any
+ * adapter's request timeout. An attempt left {@code sending} by a process that died is
+ * taken up again once it is older than this.
  */
 @ConfigurationProperties("walletdesk.channel.delivery")
 record DeliverySettings(@DefaultValue("30s") Duration initialBackoff, @DefaultValue("30m") Duration maxBackoff,
 		@DefaultValue("0.2") double jitter, @DefaultValue("12") int maxAttempts, @DefaultValue("24h") Duration maxAge,
-		@DefaultValue("5s") Duration pollInterval) {
+		@DefaultValue("5s") Duration pollInterval, @DefaultValue("2m") Duration sendingLease) {
 
 	/**
 	 * The wait before the next attempt after {@code failures} failed attempts in a row,

@@ -120,8 +120,9 @@ class ReplyDelivery {
 	void retryDue() {
 		List<Due> due = this.jdbc.sql("""
 				select message_id, ticket_id, inbox_id from channel_delivery
-				where status = 'failed' and next_attempt_at <= ? order by next_attempt_at limit 200""")
-			.param(Timestamp.from(this.clock.instant()))
+				where status = 'failed' and next_attempt_at <= ? or status = 'sending' and sending_since < ?
+				order by created_at limit 200""")
+			.params(Timestamp.from(this.clock.instant()), leaseStart())
 			.query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class)))
 			.list();
@@ -144,10 +145,10 @@ class ReplyDelivery {
 			Timestamp now = Timestamp.from(this.clock.instant());
 			Optional<Due> claimed = this.jdbc.sql("""
 					update channel_delivery set status = 'sending', attempts = attempts + 1, round_attempts = 1,
-					       round_started_at = ?, next_attempt_at = null
+					       round_started_at = ?, next_attempt_at = null, sending_since = ?
 					where message_id = ? and ticket_id = ? and status = 'failed'
 					returning message_id, ticket_id, inbox_id""")
-				.params(now, messageId, ticketId)
+				.params(now, now, messageId, ticketId)
 				.query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 						rs.getObject(3, UUID.class)))
 				.optional();
@@ -260,27 +261,50 @@ class ReplyDelivery {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		int changed = this.jdbc.sql("""
 				insert into channel_delivery (id, message_id, ticket_id, inbox_id, status, attempts, round_attempts,
-				                              round_started_at, created_at)
-				values (?, ?, ?, ?, 'sending', 1, 1, ?, ?)
+				                              round_started_at, sending_since, created_at)
+				values (?, ?, ?, ?, 'sending', 1, 1, ?, ?, ?)
 				on conflict (message_id) do update set
 				    status = 'sending', attempts = channel_delivery.attempts + 1,
-				    round_attempts = channel_delivery.round_attempts + 1, next_attempt_at = null
-				where channel_delivery.status not in ('sent', 'delivered', 'read')""")
-			.params(UUID.randomUUID(), messageId, ticketId, inboxId, now, now)
+				    round_attempts = channel_delivery.round_attempts + 1, next_attempt_at = null,
+				    sending_since = excluded.sending_since
+				where channel_delivery.status not in ('sent', 'delivered', 'read')
+				  and (channel_delivery.status <> 'sending' or channel_delivery.sending_since is null
+				       or channel_delivery.sending_since < ?)""")
+			.params(UUID.randomUUID(), messageId, ticketId, inboxId, now, now, now, leaseStart())
 			.update();
 		if (changed > 0) {
 			this.events.publishEvent(new DeliveryStateChanged(ticketId, messageId, "sending"));
+			return true;
 		}
-		return changed > 0;
+		if (alreadySent(messageId)) {
+			return false;
+		}
+		// Another attempt holds the lease (or a crashed one's lease has not run out yet):
+		// leave the publication incomplete, so this is tried again later rather than lost
+		// or sent twice at once.
+		throw new AttemptInFlightException(messageId);
+	}
+
+	private boolean alreadySent(UUID messageId) {
+		return this.jdbc.sql(
+				"select count(*) from channel_delivery where message_id = ? and status in ('sent', 'delivered', 'read')")
+			.param(messageId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	private Timestamp leaseStart() {
+		return Timestamp.from(this.clock.instant().minus(this.settings.sendingLease()));
 	}
 
 	private boolean claimDue(UUID messageId) {
 		Optional<UUID> ticketId = this.jdbc.sql("""
 				update channel_delivery set status = 'sending', attempts = attempts + 1,
-				       round_attempts = round_attempts + 1, next_attempt_at = null
-				where message_id = ? and status = 'failed' and next_attempt_at <= ?
+				       round_attempts = round_attempts + 1, next_attempt_at = null, sending_since = ?
+				where message_id = ? and (status = 'failed' and next_attempt_at <= ?
+				                          or status = 'sending' and sending_since < ?)
 				returning ticket_id""")
-			.params(messageId, Timestamp.from(this.clock.instant()))
+			.params(Timestamp.from(this.clock.instant()), messageId, Timestamp.from(this.clock.instant()), leaseStart())
 			.query(UUID.class)
 			.optional();
 		ticketId.ifPresent(id -> this.events.publishEvent(new DeliveryStateChanged(id, messageId, "sending")));
@@ -359,6 +383,18 @@ class ReplyDelivery {
 	private static String reason(Exception ex) {
 		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 		return message.length() > MAX_ERROR_CHARS ? message.substring(0, MAX_ERROR_CHARS) : message;
+	}
+
+	/**
+	 * Another attempt of the same reply is in flight; thrown so the reply's event stays
+	 * incomplete and is tried again.
+	 */
+	static class AttemptInFlightException extends RuntimeException {
+
+		AttemptInFlightException(UUID messageId) {
+			super("An attempt to deliver reply " + messageId + " is in flight");
+		}
+
 	}
 
 	private record Due(UUID messageId, UUID ticketId, UUID inboxId) {
