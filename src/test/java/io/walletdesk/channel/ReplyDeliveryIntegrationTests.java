@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -250,6 +251,16 @@ class ReplyDeliveryIntegrationTests {
 		assertThat(item(page, replyId)).contains("data-delivery-state=\"sent\"").contains("Sent");
 		assertThat(page.split("data-delivery-state=", -1).length - 1).as("the acknowledgement and the reply")
 			.isEqualTo(2);
+
+		this.mvc
+			.perform(get("/api/v1/tickets/{id}", ticketId).header("Authorization", this.agents.token(Role.SUPERVISOR)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.messages[0].authorKind").value("customer"))
+			.andExpect(jsonPath("$.messages[0].delivery").doesNotExist())
+			.andExpect(jsonPath("$.messages[?(@.id == '" + replyId + "')].body").value(text))
+			.andExpect(jsonPath("$.messages[?(@.id == '" + replyId + "')].delivery.state").value("sent"))
+			.andExpect(jsonPath("$.messages[?(@.id == '" + replyId + "')].delivery.attempts").value(1))
+			.andExpect(jsonPath("$.messages[?(@.visibility == 'internal')].delivery").isEmpty());
 	}
 
 	private static void await(CountDownLatch latch) {
