@@ -21,12 +21,21 @@ class Acknowledgement {
 
 	private final Duration expectedResponse;
 
-	Acknowledgement(@Value("${walletdesk.channel.expected-response:5m}") Duration expectedResponse) {
+	private final ChannelAdapters adapters;
+
+	Acknowledgement(@Value("${walletdesk.channel.expected-response:5m}") Duration expectedResponse,
+			ChannelAdapters adapters) {
 		this.expectedResponse = expectedResponse;
+		this.adapters = adapters;
 	}
 
+	/**
+	 * Unless the inbox turned it off, or its channel has no adapter to send replies with
+	 * (the acknowledgement would only sit in the ticket).
+	 */
 	boolean wanted(InboxView inbox) {
-		return !"false".equalsIgnoreCase(inbox.settings().getOrDefault(ACKNOWLEDGE, "true").trim());
+		return !"false".equalsIgnoreCase(inbox.settings().getOrDefault(ACKNOWLEDGE, "true").trim())
+				&& this.adapters.forKind(inbox.kind()).isPresent();
 	}
 
 	Duration expectedResponse(InboxView inbox) {
