@@ -58,14 +58,21 @@ class KillMidSendExactlyOnceTests {
 
 	Process child;
 
+	String database;
+
 	HttpServer telegram;
 
 	final CountDownLatch stallReleased = new CountDownLatch(1);
 
 	@AfterEach
-	void stop() {
+	void stop() throws Exception {
 		if (this.child != null) {
-			this.child.destroyForcibly();
+			this.child.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+		}
+		if (this.database != null) {
+			// A CI database server would otherwise keep one database per run.
+			sql(this.environment.getProperty("spring.datasource.url"),
+					"drop database if exists " + this.database + " with (force)");
 		}
 		this.stallReleased.countDown();
 		if (this.telegram != null) {
@@ -104,8 +111,8 @@ class KillMidSendExactlyOnceTests {
 		});
 		this.telegram.start();
 
-		String database = "walletdesk_kill_" + UUID.randomUUID().toString().replace("-", "");
-		String url = createDatabase(database);
+		this.database = "walletdesk_kill_" + UUID.randomUUID().toString().replace("-", "");
+		String url = createDatabase(this.database);
 		int port = freePort();
 		Path log = Files.createTempFile("walletdesk-child-", ".log");
 
