@@ -47,7 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of the next attempt (exponential backoff with jitter, see {@link DeliverySettings});
  * {@link #retryDue()} picks due replies up and runs them on one lane per inbox, so a
  * failing or slow channel never holds up the replies of another. After too many attempts
- * or too long, the reply stays failed until an agent retries it.
+ * or too long, the reply stays failed until an agent retries it. Only one attempt per
+ * reply is in flight at a time: starting one takes a lease ({@code sending_since}) in the
+ * same update that moves the row to {@code sending}.
  */
 @Component
 class ReplyDelivery {
@@ -222,12 +224,17 @@ class ReplyDelivery {
 	 */
 	private void awaitEarlierReplies(UUID ticketId, UUID messageId) {
 		List<UUID> earlier = new java.util.ArrayList<>();
+		Instant recently = this.clock.instant().minus(java.time.Duration.ofMinutes(1));
 		for (TicketView.MessageView message : this.tickets.details(ticketId).messages()) {
 			if (message.id().equals(messageId)) {
 				break;
 			}
+			// Only replies of the same burst: older ones concluded long ago or belong to
+			// a
+			// time before the ticket had a channel.
 			if (message.visibility() == Visibility.PUBLIC
-					&& message.authorKind() != io.walletdesk.ticket.AuthorKind.CUSTOMER) {
+					&& message.authorKind() != io.walletdesk.ticket.AuthorKind.CUSTOMER
+					&& message.receivedAt().isAfter(recently)) {
 				earlier.add(message.id());
 			}
 		}
