@@ -111,9 +111,84 @@
     return Object.keys(seen);
   }
 
+  // A live chat customer typing on this ticket (web chat): a small indicator under the timeline.
+  var typingTimer = null;
+  function showCustomerTyping(typing) {
+    var indicator = document.getElementById('customer-typing');
+    if (!indicator) {
+      return;
+    }
+    indicator.textContent = typing ? indicator.getAttribute('data-label') : '';
+    clearTimeout(typingTimer);
+    if (typing) {
+      // A lost "stopped" notice must not leave the indicator on for ever.
+      typingTimer = setTimeout(function () { indicator.textContent = ''; }, 10000);
+    }
+  }
+
+  // Tells a live chat customer that the agent is typing; channels without live chat ignore it.
+  function watchReplyTyping(client) {
+    var main = document.querySelector('[data-ticket-id]');
+    var body = document.getElementById('reply-body');
+    if (!main || !body || body.getAttribute('data-typing-watched')) {
+      return;
+    }
+    body.setAttribute('data-typing-watched', 'true');
+    var destination = '/app/tickets.' + main.getAttribute('data-ticket-id') + '.typing';
+    var typing = false;
+    var idle = null;
+    function send(value) {
+      if (typing === value || !client.connected) {
+        return;
+      }
+      typing = value;
+      client.publish({ destination: destination, body: JSON.stringify({ typing: value }), headers: { 'content-type': 'application/json' } });
+    }
+    body.addEventListener('input', function () {
+      send(body.value.trim() !== '');
+      clearTimeout(idle);
+      idle = setTimeout(function () { send(false); }, 3000);
+    });
+    var form = document.getElementById('reply-form');
+    if (form) {
+      form.addEventListener('submit', function () { send(false); });
+    }
+  }
+
+  // Phone channel: the call this agent answered, with a link to the caller's history. Shown without
+  // taking the focus, so whatever the agent is typing goes on.
+  function showCall(body) {
+    var panel = document.getElementById('call-notice');
+    var call;
+    try {
+      call = JSON.parse(body);
+    }
+    catch (e) {
+      return;
+    }
+    if (!panel || !call || !call.url) {
+      return;
+    }
+    var caller = (call.customerName && call.customerName !== call.callerNumber)
+      ? call.customerName + ' (' + call.callerNumber + ')' : call.callerNumber;
+    panel.querySelector('.call-notice-caller').textContent = caller + (call.ticketNumber ? ' · ' + call.ticketNumber : '');
+    // Only a path on this console: the link must never lead elsewhere, whatever the message says.
+    panel.querySelector('.call-notice-open').setAttribute('href', call.url.charAt(0) === '/' && call.url.charAt(1) !== '/'
+      ? call.url : '/');
+    panel.hidden = false;
+  }
+
+  document.addEventListener('click', function (event) {
+    var dismiss = event.target.closest ? event.target.closest('.call-notice-dismiss') : null;
+    if (dismiss) {
+      document.getElementById('call-notice').hidden = true;
+    }
+  });
+
   function connect() {
     var wanted = topics();
-    if (!wanted.length || !window.StompJs || !window.htmx) {
+    var calls = document.getElementById('call-notice');
+    if ((!wanted.length && !calls) || !window.StompJs || !window.htmx) {
       return;
     }
     var connectedBefore = false;
@@ -125,10 +200,29 @@
     });
     client.onConnect = function () {
       wanted.forEach(function (topic) {
-        client.subscribe(topic, function () {
+        client.subscribe(topic, function (message) {
+          var notice = {};
+          try {
+            notice = JSON.parse(message.body);
+          } catch (e) {
+            // Not a notice we know: refresh as for any change.
+          }
+          if (notice.kind === 'typing' || notice.kind === 'typing-stopped') {
+            showCustomerTyping(notice.kind === 'typing');
+            return;
+          }
+          if (notice.kind === 'message') {
+            showCustomerTyping(false);
+          }
           schedule(topic);
         });
       });
+      watchReplyTyping(client);
+      if (calls) {
+        client.subscribe('/user/queue/calls', function (message) {
+          showCall(message.body);
+        });
+      }
       // Answered only after the subscriptions above are active: from then on no notice is missed.
       var ready = client.subscribe('/app/ready', function () {
         ready.unsubscribe();

@@ -98,12 +98,14 @@ public class ChannelIntake {
 			TicketView ticket = continuing.get();
 			var stored = this.tickets.post(ticket.id(), new PostMessage(sender, Visibility.PUBLIC, message.text(),
 					message.html(), channel, externalId, receivedAt, message.attachments(), null));
+			count(inbox.id(), stored.id());
 			return new IntakeResult(ticket.id(), ticket.number(), stored.id(), false, false);
 		}
 		TicketManagement.Opened opened = this.tickets
 			.openWithMessage(new OpenTicket(customerId, message.subject(), message.text(), message.html(), channel,
 					externalId, receivedAt, null, null, null, inbox.groupId(), null, message.attachments(), sender));
 		remember(inbox.id(), threadKey, opened.ticket().id(), customerId, message.sender());
+		count(inbox.id(), opened.messageId());
 		acknowledge(inbox, channel, opened.ticket());
 		return new IntakeResult(opened.ticket().id(), opened.ticket().number(), opened.messageId(), true, false);
 	}
@@ -151,6 +153,16 @@ public class ChannelIntake {
 				insert into channel_thread (id, inbox_id, thread_key, ticket_id, customer_id, recipient, created_at)
 				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
 			.params(UUID.randomUUID(), inboxId, threadKey, ticketId, customerId, recipient, now)
+			.update();
+	}
+
+	/**
+	 * For the inbox's health: when it last received a message. The time is WalletDesk's,
+	 * not the channel's, so a channel's late redelivery does not look like fresh traffic.
+	 */
+	private void count(UUID inboxId, UUID messageId) {
+		this.jdbc.sql("insert into channel_inbound (message_id, inbox_id, received_at) values (?, ?, ?)")
+			.params(messageId, inboxId, Timestamp.from(this.clock.instant()))
 			.update();
 	}
 

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import io.walletdesk.ticket.DeliveryStateChanged;
+import io.walletdesk.ticket.ReplyDeliveryChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,7 +89,7 @@ public class DeliveryReports {
 	}
 
 	private UUID announce(UUID ticketId, UUID messageId, String state) {
-		this.events.publishEvent(new DeliveryStateChanged(ticketId, messageId, state));
+		this.events.publishEvent(new ReplyDeliveryChanged(ticketId, messageId));
 		return ticketId;
 	}
 

@@ -19,7 +19,7 @@ import io.walletdesk.channel.spi.Outbound;
 import io.walletdesk.customer.CustomerManagement;
 import io.walletdesk.platform.NotFoundException;
 import io.walletdesk.ticket.Actor;
-import io.walletdesk.ticket.DeliveryStateChanged;
+import io.walletdesk.ticket.ReplyDeliveryChanged;
 import io.walletdesk.ticket.ReplyPosted;
 import io.walletdesk.ticket.TicketManagement;
 import io.walletdesk.ticket.TicketView;
@@ -167,7 +167,7 @@ class ReplyDelivery {
 			}
 			this.audit.record("delivery_retried", by.kind().id(), by.id(), by.name(), ticketId,
 					"reply " + messageId + " sent again by hand");
-			this.events.publishEvent(new DeliveryStateChanged(ticketId, messageId, "sending"));
+			this.events.publishEvent(new ReplyDeliveryChanged(ticketId, messageId));
 			return claimed.get();
 		});
 		runInLane(reply, () -> attempt(reply.ticketId(), reply.messageId(), true));
@@ -280,7 +280,7 @@ class ReplyDelivery {
 			.params(UUID.randomUUID(), messageId, ticketId, inboxId, now, now, now, leaseStart())
 			.update();
 		if (changed > 0) {
-			this.events.publishEvent(new DeliveryStateChanged(ticketId, messageId, "sending"));
+			this.events.publishEvent(new ReplyDeliveryChanged(ticketId, messageId));
 			return true;
 		}
 		if (alreadySent(messageId)) {
@@ -314,7 +314,7 @@ class ReplyDelivery {
 			.params(Timestamp.from(this.clock.instant()), messageId, Timestamp.from(this.clock.instant()), leaseStart())
 			.query(UUID.class)
 			.optional();
-		ticketId.ifPresent(id -> this.events.publishEvent(new DeliveryStateChanged(id, messageId, "sending")));
+		ticketId.ifPresent(id -> this.events.publishEvent(new ReplyDeliveryChanged(id, messageId)));
 		return ticketId.isPresent();
 	}
 
@@ -328,7 +328,7 @@ class ReplyDelivery {
 				    last_error = null, next_attempt_at = null,
 				    external_id = coalesce(?, external_id), sent_at = coalesce(sent_at, ?)
 				where message_id = ?""").params(externalId, now, messageId).update();
-		this.events.publishEvent(new DeliveryStateChanged(ticketId, messageId, "sent"));
+		this.events.publishEvent(new ReplyDeliveryChanged(ticketId, messageId));
 	}
 
 	private void failed(UUID ticketId, UUID messageId, String reason) {
@@ -354,7 +354,7 @@ class ReplyDelivery {
 				where message_id = ? and status = 'sending'""")
 			.params(reason, next == null ? null : Timestamp.from(next), messageId)
 			.update();
-		this.events.publishEvent(new DeliveryStateChanged(ticketId, messageId, "failed"));
+		this.events.publishEvent(new ReplyDeliveryChanged(ticketId, messageId));
 	}
 
 	private void runInLane(Due reply, Runnable work) {

@@ -59,7 +59,10 @@ public class RequestSignatures {
 
 	private final Clock clock;
 
-	RequestSignatures(JdbcClient jdbc, Clock clock) {
+	private final ChannelRefusals refusals;
+
+	RequestSignatures(JdbcClient jdbc, Clock clock, ChannelRefusals refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -73,6 +76,17 @@ public class RequestSignatures {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void verify(UUID inboxId, String secret, String method, String pathAndQuery, HttpHeaders headers,
+			byte[] body) {
+		try {
+			check(inboxId, secret, method, pathAndQuery, headers, body);
+		}
+		catch (SignatureRejectedException ex) {
+			this.refusals.refused(inboxId);
+			throw ex;
+		}
+	}
+
+	private void check(UUID inboxId, String secret, String method, String pathAndQuery, HttpHeaders headers,
 			byte[] body) {
 		String timestamp = headers.getFirst(TIMESTAMP);
 		String nonce = headers.getFirst(NONCE);

@@ -106,8 +106,31 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The live-update WebSocket handshake ({@code /ws}) with an agent's API token instead
+	 * of a console session, for automation and load drivers that subscribe as a console
+	 * does. The token holds for the handshake; the WebSocket session keeps the agent as
+	 * its user.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain liveUpdatesWithToken(HttpSecurity http, TokenCache tokens) throws Exception {
+		http.securityMatcher(
+				request -> "/ws".equals(request.getRequestURI().substring(request.getContextPath().length()))
+						&& BearerTokenFilter.hasBearer(request))
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.AGENT.name()))
+			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED))
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain console(HttpSecurity http, SignIn signIn, SecurityContextRepository contexts) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
@@ -117,6 +140,9 @@ class SecurityConfiguration {
 			.hasAuthority(PendingSecondFactor.ENROL)
 			.requestMatchers("/login/two-factor")
 			.hasAnyAuthority(PendingSecondFactor.VERIFY)
+			// Channel health is for supervisors too; the page itself checks the role.
+			.requestMatchers("/admin/channels/health")
+			.hasRole(Role.SUPERVISOR.name())
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.ADMIN.name())
 			.anyRequest()

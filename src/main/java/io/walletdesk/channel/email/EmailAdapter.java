@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import io.walletdesk.channel.InboxView;
 import io.walletdesk.channel.spi.ChannelAdapter;
+import io.walletdesk.channel.spi.ChannelCheck;
+import io.walletdesk.channel.spi.ChannelSetting;
 import io.walletdesk.channel.spi.DeliveryException;
 import io.walletdesk.channel.spi.Outbound;
 import io.walletdesk.ticket.AuthorKind;
@@ -20,6 +24,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +51,15 @@ class EmailAdapter implements ChannelAdapter {
 
 	private final Environment environment;
 
-	EmailAdapter(EmailThreads threads, TicketManagement tickets, EmailSettings settings, Environment environment) {
+	private final EmailQuarantine quarantine;
+
+	// The poller needs the inbox management that needs the adapters: looked up lazily.
+	private final ObjectProvider<MailboxPoller> poller;
+
+	EmailAdapter(EmailThreads threads, TicketManagement tickets, EmailSettings settings, Environment environment,
+			EmailQuarantine quarantine, ObjectProvider<MailboxPoller> poller) {
+		this.quarantine = quarantine;
+		this.poller = poller;
 		this.threads = threads;
 		this.tickets = tickets;
 		this.settings = settings;
@@ -56,6 +69,50 @@ class EmailAdapter implements ChannelAdapter {
 	@Override
 	public String id() {
 		return KIND;
+	}
+
+	@Override
+	public Optional<List<ChannelSetting>> settings() {
+		return Optional.of(List.of(ChannelSetting.text("host", true, "IMAP server the support mailbox is read from."),
+				ChannelSetting.number("port", false, "IMAP port (default 993 with ssl, else 143)."),
+				ChannelSetting.flag("ssl", "IMAP over TLS (imaps); also the default for smtpSsl."),
+				ChannelSetting.text("username", true, "Mailbox user for IMAP and SMTP."),
+				ChannelSetting.secretEnv("passwordEnv", true, "Environment variable holding the mailbox password."),
+				ChannelSetting.text("folder", false, "Folder to poll (default INBOX)."),
+				ChannelSetting.text("smtpHost", false, "SMTP server for replies (default: the IMAP host)."),
+				ChannelSetting.number("smtpPort", false, "SMTP port (default 465 with smtpSsl, else 587)."),
+				ChannelSetting.flag("smtpSsl", "SMTP over TLS (smtps)."),
+				ChannelSetting.flag("smtpStartTls", "Require STARTTLS on the SMTP connection."),
+				ChannelSetting.text("from", false, "From address of replies (default: the username)."),
+				ChannelSetting.number("maxMessageBytes", false,
+						"Largest mail accepted from this mailbox, at most the global limit.")));
+	}
+
+	/**
+	 * The mailbox's last poll (an error there is a failing check; a refused login is
+	 * expired credentials) and how many of its mails were quarantined. Reads only what
+	 * the poller recorded; it does not connect.
+	 */
+	@Override
+	public ChannelCheck health(InboxView inbox) {
+		MailboxPoller.PollStatus poll = this.poller.getObject().status().get(inbox.id());
+		ChannelCheck check;
+		if (poll == null || poll.error() == null) {
+			check = ChannelCheck.ok();
+		}
+		else if (poll.error().contains("AuthenticationFailedException")) {
+			check = ChannelCheck.expiredCredentials("The mail server refused the login: " + poll.error());
+		}
+		else {
+			check = ChannelCheck.failing("Last poll failed: " + poll.error());
+		}
+		java.time.Instant since = this.poller.getObject().running().get(inbox.id());
+		java.time.Duration limit = this.settings.pollInterval().multipliedBy(2).plus(this.settings.timeout());
+		if (since != null && since.plus(limit).isBefore(java.time.Instant.now())) {
+			check = ChannelCheck.failing("A poll has been running since " + since + ": the mail server hangs");
+		}
+		return check.withFigure("quarantined", this.quarantine.errorCount(inbox.id()))
+			.withFigure("automaticIgnored", this.quarantine.automaticCount(inbox.id()));
 	}
 
 	@Override

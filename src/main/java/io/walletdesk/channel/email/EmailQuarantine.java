@@ -58,6 +58,21 @@ class EmailQuarantine {
 			.single();
 	}
 
+	/** Mail of one inbox set aside because of an error. */
+	long errorCount(UUID inboxId) {
+		return this.jdbc.sql("select count(*) from channel_email_quarantine where inbox_id = ? and reason <> ?")
+			.params(inboxId, AUTOMATIC)
+			.query(Long.class)
+			.single();
+	}
+
+	long automaticCount(UUID inboxId) {
+		return this.jdbc.sql("select count(*) from channel_email_quarantine where inbox_id = ? and reason = ?")
+			.params(inboxId, AUTOMATIC)
+			.query(Long.class)
+			.single();
+	}
+
 	List<QuarantinedMail> recent(int limit) {
 		return this.jdbc.sql("""
 				select id, inbox_id, reason, error, message_id, sender, subject, size_bytes, created_at

@@ -61,8 +61,12 @@ class MailboxPoller implements DisposableBean {
 
 	private final Map<UUID, PollStatus> status = new ConcurrentHashMap<>();
 
+	private final Map<UUID, Instant> running = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final ExecutorService pollers = Executors.newCachedThreadPool(runnable -> {
-		java.lang.Thread thread = new java.lang.Thread(runnable, "email-poller");
+		java.lang.Thread thread = new java.lang.Thread(runnable, "email-poller-" + this.threads.incrementAndGet());
 		thread.setDaemon(true);
 		return thread;
 	});
@@ -117,12 +121,22 @@ class MailboxPoller implements DisposableBean {
 		return Map.copyOf(this.status);
 	}
 
+	/**
+	 * Since when each inbox's current poll runs. A poll that runs far longer than the
+	 * poll interval hangs on its server; it holds only its own thread, and the health
+	 * page shows it.
+	 */
+	Map<UUID, Instant> running() {
+		return Map.copyOf(this.running);
+	}
+
 	private ReentrantLock lock(UUID inboxId) {
 		return this.locks.computeIfAbsent(inboxId, id -> new ReentrantLock());
 	}
 
 	private Map<EmailIngest.Outcome, Integer> pollLocked(InboxView inbox) {
 		Map<EmailIngest.Outcome, Integer> outcomes = new EnumMap<>(EmailIngest.Outcome.class);
+		this.running.put(inbox.id(), this.clock.instant());
 		try {
 			Mailbox mailbox = Mailbox.of(inbox.settings());
 			Session session = mailbox.session(this.settings);
@@ -161,6 +175,9 @@ class MailboxPoller implements DisposableBean {
 		catch (MessagingException | RuntimeException ex) {
 			log.warn("Could not poll e-mail inbox {} ({}): {}", inbox.name(), inbox.id(), ex.toString());
 			this.status.put(inbox.id(), new PollStatus(this.clock.instant(), ex.toString()));
+		}
+		finally {
+			this.running.remove(inbox.id());
 		}
 		return outcomes;
 	}

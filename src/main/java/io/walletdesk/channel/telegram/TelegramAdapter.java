@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.walletdesk.channel.InboxView;
 import io.walletdesk.channel.spi.ChannelAdapter;
+import io.walletdesk.channel.spi.ChannelCheck;
+import io.walletdesk.channel.spi.ChannelSetting;
 import io.walletdesk.channel.spi.DeliveryException;
 import io.walletdesk.channel.spi.Outbound;
 
@@ -31,6 +35,29 @@ class TelegramAdapter implements ChannelAdapter {
 	@Override
 	public String id() {
 		return "telegram";
+	}
+
+	@Override
+	public Optional<List<ChannelSetting>> settings() {
+		return Optional.of(List.of(
+				ChannelSetting.secretEnv("botTokenEnv", true,
+						"Environment variable holding the bot token that @BotFather issued."),
+				ChannelSetting.secretEnv("secretTokenEnv", true,
+						"Environment variable holding the secret_token given to setWebhook; Telegram sends it in every call."),
+				ChannelSetting.text("botUsername", false,
+						"The bot's username without @; in the official group, messages mentioning it become tickets."),
+				ChannelSetting.number("officialGroupChatId", false,
+						"Chat id of the official group (a negative number), if the bot is a member."),
+				ChannelSetting.text("impersonatorWarning", false,
+						"Text posted in the official group when new members join, warning of impersonators."),
+				ChannelSetting.text("impersonatorWarningInterval", false,
+						"Least time between two warnings, e.g. 1h or 30m.")));
+	}
+
+	/** Calls {@code getMe}: a revoked token is reported as expired credentials. */
+	@Override
+	public ChannelCheck health(InboxView inbox) {
+		return this.api.getMe(inbox.settings());
 	}
 
 	@Override

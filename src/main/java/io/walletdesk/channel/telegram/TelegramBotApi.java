@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.walletdesk.channel.spi.ChannelCheck;
 import io.walletdesk.channel.spi.DeliveryException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -148,6 +149,43 @@ class TelegramBotApi {
 			Thread.currentThread().interrupt();
 			throw new DeliveryException("Interrupted while calling the Telegram Bot API");
 		}
+	}
+
+	/**
+	 * Asks Telegram who the bot is ({@code getMe}): the cheapest call that proves the
+	 * token is still valid. A revoked or replaced token is answered with 401.
+	 */
+	ChannelCheck getMe(Map<String, String> settings) {
+		Optional<String> token = secret(settings, "botTokenEnv");
+		if (token.isEmpty()) {
+			return ChannelCheck.failing("No bot token: set the environment variable named by botTokenEnv");
+		}
+		String base = this.environment.getProperty(BASE_URL_PROPERTY, DEFAULT_BASE_URL).replaceAll("/+$", "");
+		HttpResponse<String> response;
+		try {
+			response = call(HttpRequest.newBuilder(URI.create(base + "/bot" + token.get() + "/getMe"))
+				.timeout(Duration.ofSeconds(10))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString(), "getMe");
+		}
+		catch (DeliveryException ex) {
+			return ChannelCheck.failing(ex.getMessage());
+		}
+		String description;
+		try {
+			description = this.json.readTree(response.body()).path("description").asString("");
+		}
+		catch (JacksonException ex) {
+			description = "";
+		}
+		if (response.statusCode() == 401) {
+			return ChannelCheck.expiredCredentials("Telegram refused the bot token: 401 " + description);
+		}
+		if (response.statusCode() / 100 != 2) {
+			return ChannelCheck
+				.failing("Telegram Bot API answered getMe with " + response.statusCode() + " " + description);
+		}
+		return ChannelCheck.ok();
 	}
 
 	/** The secret in the environment variable that the setting names, if both exist. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.walletdesk.channel.ChannelIntake;
+import io.walletdesk.channel.ChannelRefusals;
 import io.walletdesk.channel.InboundMessage;
 import io.walletdesk.channel.InboxManagement;
 import io.walletdesk.channel.InboxView;
@@ -54,8 +55,11 @@ class TelegramWebhook {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final ChannelRefusals refusals;
+
 	TelegramWebhook(InboxManagement inboxes, ChannelIntake intake, TelegramBotApi api, TicketSettings limits,
-			Clock clock) {
+			Clock clock, ChannelRefusals refusals) {
+		this.refusals = refusals;
 		this.inboxes = inboxes;
 		this.intake = intake;
 		this.api = api;
@@ -76,6 +80,7 @@ class TelegramWebhook {
 		Optional<String> expected = this.api.secret(inbox.settings(), "secretTokenEnv");
 		if (expected.isEmpty() || secretToken == null || !MessageDigest
 			.isEqual(expected.get().getBytes(StandardCharsets.UTF_8), secretToken.getBytes(StandardCharsets.UTF_8))) {
+			this.refusals.refused(inbox.id());
 			return problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"The X-Telegram-Bot-Api-Secret-Token header is missing or wrong.");
 		}

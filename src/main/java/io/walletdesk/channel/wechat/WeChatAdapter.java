@@ -3,8 +3,12 @@ package io.walletdesk.channel.wechat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import io.walletdesk.channel.InboxView;
 import io.walletdesk.channel.spi.ChannelAdapter;
+import io.walletdesk.channel.spi.ChannelCheck;
+import io.walletdesk.channel.spi.ChannelSetting;
 import io.walletdesk.channel.spi.DeliveryException;
 import io.walletdesk.channel.spi.Outbound;
 
@@ -30,6 +34,24 @@ class WeChatAdapter implements ChannelAdapter {
 	@Override
 	public String id() {
 		return "wechat";
+	}
+
+	@Override
+	public Optional<List<ChannelSetting>> settings() {
+		return Optional.of(List.of(ChannelSetting.text("appId", true, "The official account's AppID (开发者ID)."),
+				ChannelSetting.secretEnv("appSecretEnv", true,
+						"Environment variable holding the AppSecret, used to fetch access tokens for replies."),
+				ChannelSetting.secretEnv("tokenEnv", true,
+						"Environment variable holding the server Token (令牌) entered in the server configuration."),
+				ChannelSetting.secretEnv("encodingAesKeyEnv", false,
+						"Environment variable holding the EncodingAESKey; required in safe (encrypted) mode."),
+				ChannelSetting.text("welcomeText", false, "Passive reply sent to a new follower.")));
+	}
+
+	/** Fetches (or reuses) the access token: a refused secret is expired credentials. */
+	@Override
+	public ChannelCheck health(InboxView inbox) {
+		return this.api.checkCredentials(inbox.settings());
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.walletdesk.channel.spi.ChannelCheck;
 import io.walletdesk.channel.spi.DeliveryException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,9 @@ class WeChatApi {
 
 	/** Invalid credential, access token expired, invalid access token. */
 	private static final Set<Integer> STALE_TOKEN = Set.of(40001, 42001, 40014);
+
+	/** Invalid credential or app secret, invalid app id. */
+	private static final Set<Integer> CREDENTIALS_REFUSED = Set.of(40001, 40125, 40013);
 
 	private static final Duration MARGIN = Duration.ofMinutes(5);
 
@@ -154,8 +158,7 @@ class WeChatApi {
 				.GET(), "token");
 			String value = answer.path("access_token").asString("");
 			if (value.isEmpty()) {
-				throw new DeliveryException("WeChat refused an access token: " + answer.path("errcode").asInt(0) + " "
-						+ answer.path("errmsg").asString(""));
+				throw new TokenRefused(answer.path("errcode").asInt(0), answer.path("errmsg").asString(""));
 			}
 			long expiresIn = answer.path("expires_in").asLong(7200);
 			Instant refreshAt = now.plusSeconds(expiresIn).minus(MARGIN);
@@ -217,7 +220,38 @@ class WeChatApi {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Whether WeChat still grants an access token for the inbox's app id and secret. Uses
+	 * the cached token while it is valid, so the check does not invalidate the token
+	 * replies are using; a changed secret shows when the token is next fetched.
+	 */
+	ChannelCheck checkCredentials(Map<String, String> settings) {
+		try {
+			accessToken(settings);
+			return ChannelCheck.ok();
+		}
+		catch (TokenRefused ex) {
+			return CREDENTIALS_REFUSED.contains(ex.errcode) ? ChannelCheck.expiredCredentials(ex.getMessage())
+					: ChannelCheck.failing(ex.getMessage());
+		}
+		catch (DeliveryException ex) {
+			return ChannelCheck.failing(ex.getMessage());
+		}
+	}
+
 	private record Token(String value, Instant refreshAt) {
+	}
+
+	/** WeChat answered the token request with an error code. */
+	static final class TokenRefused extends DeliveryException {
+
+		private final int errcode;
+
+		TokenRefused(int errcode, String errmsg) {
+			super("WeChat refused an access token: " + errcode + " " + errmsg);
+			this.errcode = errcode;
+		}
+
 	}
 
 }

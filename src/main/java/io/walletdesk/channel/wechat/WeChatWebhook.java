@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.walletdesk.channel.ChannelIntake;
+import io.walletdesk.channel.ChannelRefusals;
 import io.walletdesk.channel.InboundMessage;
 import io.walletdesk.channel.InboxManagement;
 import io.walletdesk.channel.InboxView;
@@ -58,7 +59,11 @@ class WeChatWebhook {
 
 	private final Clock clock;
 
-	WeChatWebhook(InboxManagement inboxes, ChannelIntake intake, WeChatApi api, TicketSettings limits, Clock clock) {
+	private final ChannelRefusals refusals;
+
+	WeChatWebhook(InboxManagement inboxes, ChannelIntake intake, WeChatApi api, TicketSettings limits, Clock clock,
+			ChannelRefusals refusals) {
+		this.refusals = refusals;
 		this.limits = limits;
 		this.inboxes = inboxes;
 		this.intake = intake;
@@ -75,7 +80,7 @@ class WeChatWebhook {
 			return problem(HttpStatus.NOT_FOUND, "Not found", "No WeChat inbox with this key.");
 		}
 		if (!signed(inbox.get(), signature, timestamp, nonce) || echostr == null) {
-			return unauthorized();
+			return unauthorized(inbox.get());
 		}
 		return text(echostr);
 	}
@@ -93,7 +98,7 @@ class WeChatWebhook {
 		}
 		InboxView inbox = found.get();
 		if (!signed(inbox, signature, timestamp, nonce) || !fresh(timestamp)) {
-			return unauthorized();
+			return unauthorized(inbox);
 		}
 		Map<String, String> message;
 		WeChatCrypto crypto = null;
@@ -104,7 +109,7 @@ class WeChatWebhook {
 				String encrypted = message.getOrDefault("Encrypt", "");
 				String token = this.api.secret(inbox.settings(), "tokenEnv").orElseThrow();
 				if (!WeChatCrypto.matches(WeChatCrypto.signature(token, timestamp, nonce, encrypted), msgSignature)) {
-					return unauthorized();
+					return unauthorized(inbox);
 				}
 				message = WeChatXml.parse(crypto.decrypt(encrypted));
 			}
@@ -263,7 +268,8 @@ class WeChatWebhook {
 		return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(body);
 	}
 
-	private static ResponseEntity<ProblemDetail> unauthorized() {
+	private ResponseEntity<ProblemDetail> unauthorized(InboxView inbox) {
+		this.refusals.refused(inbox.id());
 		return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "The WeChat signature is missing or wrong.");
 	}
 

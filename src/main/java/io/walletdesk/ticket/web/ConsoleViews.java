@@ -26,6 +26,7 @@ import io.walletdesk.ticket.ReplyDeliveryStates;
 import io.walletdesk.ticket.TicketStatus;
 import io.walletdesk.ticket.TicketView;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,11 @@ class ConsoleViews {
 
 	private final Clock clock;
 
-	ConsoleViews(AgentManagement agents, CustomerManagement customers, Clock clock) {
+	private final ObjectProvider<ReplyDeliveryStates> deliveryStates;
+
+	ConsoleViews(AgentManagement agents, CustomerManagement customers, Clock clock,
+			ObjectProvider<ReplyDeliveryStates> deliveryStates) {
+		this.deliveryStates = deliveryStates;
 		this.agents = agents;
 		this.customers = customers;
 		this.clock = clock;

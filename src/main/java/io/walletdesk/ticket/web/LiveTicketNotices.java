@@ -2,8 +2,9 @@ package io.walletdesk.ticket.web;
 
 import java.util.UUID;
 
-import io.walletdesk.ticket.DeliveryStateChanged;
+import io.walletdesk.ticket.CustomerTyping;
 import io.walletdesk.ticket.MessageReceived;
+import io.walletdesk.ticket.ReplyDeliveryChanged;
 import io.walletdesk.ticket.ReplyPosted;
 import io.walletdesk.ticket.TicketChanged;
 import io.walletdesk.ticket.TicketOpened;
@@ -59,13 +60,28 @@ class LiveTicketNotices {
 	}
 
 	@EventListener
+	void on(ReplyDeliveryChanged event) {
+		afterCommit(new Notice(event.ticketId(), "delivery"));
+	}
+
+	@EventListener
 	void on(TicketChanged event) {
 		afterCommit(new Notice(event.ticketId(), "changed"));
 	}
 
+	/**
+	 * Only the ticket's own page shows that the customer is typing, so the notice goes to
+	 * that ticket's topic alone.
+	 */
 	@EventListener
-	void on(DeliveryStateChanged event) {
-		afterCommit(new Notice(event.ticketId(), "delivery"));
+	void on(CustomerTyping event) {
+		Notice notice = new Notice(event.ticketId(), event.typing() ? "typing" : "typing-stopped");
+		try {
+			this.messaging.convertAndSend(topic(event.ticketId()), notice);
+		}
+		catch (MessagingException ex) {
+			log.debug("Could not send the typing notice for ticket {}", event.ticketId(), ex);
+		}
 	}
 
 	// A plain listener plus a synchronization rather than @TransactionalEventListener:
@@ -101,7 +117,8 @@ class LiveTicketNotices {
 
 	/**
 	 * What open consoles learn: which ticket, and whether it was opened, got a customer
-	 * message, a reply, a note, a reply's delivery state, or another change.
+	 * message, a reply, a note, or another change, or that the customer started or
+	 * stopped typing in a live chat ({@code typing}, {@code typing-stopped}).
 	 */
 	record Notice(UUID ticketId, String kind) {
 	}

@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -59,6 +60,9 @@ class TelegramChannelIntegrationTests {
 
 	@Autowired
 	TestAgents agents;
+
+	@Autowired
+	io.walletdesk.ConsoleTestSupport console;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -269,6 +273,42 @@ class TelegramChannelIntegrationTests {
 			Thread.sleep(50);
 		}
 		assertThat(status).startsWith("failed").contains("bot was blocked by the user").doesNotContain(TOKEN);
+
+		// The agent sees the reply as not delivered, with Telegram's reason.
+		AgentView supervisor = this.agents.create(Role.SUPERVISOR);
+		String page = this.mvc.perform(get("/tickets/{id}/timeline", ticketId).with(this.console.as(supervisor.id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("delivery-failed", "bot was blocked by the user").doesNotContain(TOKEN);
+	}
+
+	@Test
+	void theConsoleShowsEachReplyAsSentOnceTelegramAcceptedIt() throws Exception {
+		long chat = 100000 + (long) (Math.random() * 1_000_000);
+		send(SECRET, privateMessage(13, chat, 1, "hello")).andExpect(status().isOk());
+		UUID ticketId = ticketOf(String.valueOf(chat));
+		UUID messageId = reply(ticketId, "Reply that Telegram accepts " + chat);
+		telegram.await(c -> c.body().contains("Reply that Telegram accepts " + chat));
+		for (int i = 0; i < 200 && !"sent".equals(state(messageId)); i++) {
+			Thread.sleep(50);
+		}
+		AgentView supervisor = this.agents.create(Role.SUPERVISOR);
+		String page = this.mvc.perform(get("/tickets/{id}/timeline", ticketId).with(this.console.as(supervisor.id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("delivery delivery-sent").doesNotContain("delivery-failed");
+	}
+
+	private String state(UUID messageId) {
+		return this.jdbc.sql("select status from channel_delivery where message_id = ?")
+			.param(messageId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private UUID reply(UUID ticketId, String text) {

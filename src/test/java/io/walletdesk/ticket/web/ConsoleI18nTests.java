@@ -103,6 +103,21 @@ class ConsoleI18nTests {
 						io.walletdesk.safety.GuardVerdict.REMOTE_ACCESS,
 						io.walletdesk.safety.GuardVerdict.VERIFICATION_TRANSFER,
 						io.walletdesk.safety.GuardVerdict.CONTAINS_SECRET));
+		// Channel health and inbox endpoints (channel.InboxHealth,
+		// channel.web.InboxEndpoints).
+		keys.put("health.status.*", List.of("ok", "warning", "failing", "disabled"));
+		keys.put("health.problem.*", List.of("missing_credential", "expired_credentials", "check_failing",
+				"replies_failing", "replies_stuck", "requests_refused"));
+		keys.put("health.figure.*", List.of("quarantined", "automaticIgnored"));
+		keys.put("endpoint.*", List.of("telegram_webhook", "wechat_server_url", "widget_snippet", "app_api_base",
+				"webhook_messages", "phone_events"));
+		// Delivery states of replies (ReplyDeliveryStates, channel_delivery.status).
+		keys.put("delivery.*", List.of("queued", "sending", "sent", "delivered", "read", "failed"));
+		// The phone channel's calls panel (channels/phone/calls): directions and the
+		// codes of CallProblem.
+		keys.put("calls.direction.*", List.of("inbound", "outbound"));
+		keys.put("calls.error.*", List.of("required", "number", "direction", "duration", "tooLong", "https", "inbox",
+				"ticket", "closed", "future"));
 		// The fields a ticket records in its history (Ticket.record).
 		keys.put("field.*", List.of("status", "priority", "category", "assignee", "group", "tags", "requester"));
 		// A whole key from Java: ConsoleViews.Value, for history values.

@@ -17,7 +17,7 @@ import io.walletdesk.identity.AgentView;
 import io.walletdesk.identity.Role;
 import io.walletdesk.ticket.Actor;
 import io.walletdesk.ticket.Channel;
-import io.walletdesk.ticket.DeliveryStateChanged;
+import io.walletdesk.ticket.ReplyDeliveryChanged;
 import io.walletdesk.ticket.PostMessage;
 import io.walletdesk.ticket.Priority;
 import io.walletdesk.ticket.TicketManagement;
@@ -99,7 +99,7 @@ class LiveUpdatesIntegrationTests {
 		session.subscribe(LiveTicketNotices.topic(ticket.id()), listener);
 		awaitSubscribed(session);
 
-		this.events.publishEvent(new DeliveryStateChanged(ticket.id(), UUID.randomUUID(), "read"));
+		this.events.publishEvent(new ReplyDeliveryChanged(ticket.id(), UUID.randomUUID()));
 
 		assertThat(listener.next()).contains("\"ticketId\":\"" + ticket.id() + "\"").contains("\"kind\":\"delivery\"");
 	}
