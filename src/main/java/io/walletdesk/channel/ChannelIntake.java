@@ -3,6 +3,7 @@ package io.walletdesk.channel;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,8 +43,11 @@ public class ChannelIntake {
 
 	private final Clock clock;
 
+	private final Acknowledgement acknowledgement;
+
 	ChannelIntake(InboxManagement inboxes, CustomerManagement customers, TicketManagement tickets, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, Acknowledgement acknowledgement) {
+		this.acknowledgement = acknowledgement;
 		this.inboxes = inboxes;
 		this.customers = customers;
 		this.tickets = tickets;
@@ -102,6 +106,7 @@ public class ChannelIntake {
 					externalId, receivedAt, null, null, null, inbox.groupId(), null, message.attachments(), sender));
 		remember(inbox.id(), threadKey, opened.ticket().id(), customerId, message.sender());
 		count(inbox.id(), opened.messageId());
+		acknowledge(inbox, channel, opened.ticket());
 		return new IntakeResult(opened.ticket().id(), opened.ticket().number(), opened.messageId(), true, false);
 	}
 
@@ -118,6 +123,22 @@ public class ChannelIntake {
 			.query((rs, n) -> new Thread(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
 					rs.getString(4)))
 			.optional();
+	}
+
+	/**
+	 * Tells the customer their message arrived, under which number, and when to expect an
+	 * answer, through the normal reply path (outgoing guard, delivery). Only for a ticket
+	 * this message opened, so neither a duplicate nor a follow-up is acknowledged. A
+	 * safety reply (secret removed, phishing warning) was posted while the ticket was
+	 * opened and so reaches the customer first.
+	 */
+	private void acknowledge(InboxView inbox, Channel channel, TicketView ticket) {
+		if (!this.acknowledgement.wanted(inbox)) {
+			return;
+		}
+		String text = this.acknowledgement.text(inbox, this.tickets.replyLanguage(ticket.id()), ticket.number());
+		this.tickets.post(ticket.id(),
+				new PostMessage(Actor.system(), Visibility.PUBLIC, text, null, channel, null, null, List.of(), null));
 	}
 
 	private Optional<UUID> currentTicket(UUID inboxId, String threadKey) {

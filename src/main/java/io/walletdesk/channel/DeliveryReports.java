@@ -39,11 +39,16 @@ public class DeliveryReports {
 	 */
 	@Transactional
 	public boolean delivered(UUID messageId, Instant at) {
-		return changed(messageId, this.jdbc.sql("""
+		return this.jdbc.sql("""
 				update channel_delivery set status = 'delivered', delivered_at = coalesce(delivered_at, ?),
 				       last_error = null
 				where message_id = ? and status in ('sending', 'sent', 'failed')
-				returning ticket_id""").params(Timestamp.from(at), messageId).query(UUID.class).optional());
+				returning ticket_id""")
+			.params(Timestamp.from(at), messageId)
+			.query(UUID.class)
+			.optional()
+			.map(ticketId -> announce(ticketId, messageId, "delivered"))
+			.isPresent();
 	}
 
 	/**
@@ -52,19 +57,16 @@ public class DeliveryReports {
 	 */
 	@Transactional
 	public boolean read(UUID messageId, Instant at) {
-		return changed(messageId, this.jdbc.sql("""
+		return this.jdbc.sql("""
 				update channel_delivery set status = 'read', read_at = ?, delivered_at = coalesce(delivered_at, ?),
 				       last_error = null
 				where message_id = ? and status <> 'read'
 				returning ticket_id""")
 			.params(Timestamp.from(at), Timestamp.from(at), messageId)
 			.query(UUID.class)
-			.optional());
-	}
-
-	private boolean changed(UUID messageId, Optional<UUID> ticketId) {
-		ticketId.ifPresent(ticket -> this.events.publishEvent(new ReplyDeliveryChanged(ticket, messageId)));
-		return ticketId.isPresent();
+			.optional()
+			.map(ticketId -> announce(ticketId, messageId, "read"))
+			.isPresent();
 	}
 
 	/**
@@ -74,16 +76,21 @@ public class DeliveryReports {
 	@Transactional(readOnly = true)
 	public Map<UUID, DeliveryStatus> ofTicket(UUID ticketId) {
 		List<DeliveryStatus> rows = this.jdbc.sql("""
-				select message_id, status, attempts, last_error, sent_at, delivered_at, read_at
+				select message_id, status, attempts, last_error, sent_at, delivered_at, read_at, next_attempt_at
 				from channel_delivery where ticket_id = ?""")
 			.param(ticketId)
 			.query((rs, n) -> new DeliveryStatus(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
 					rs.getString(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
-					instant(rs.getTimestamp(7))))
+					instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))))
 			.list();
 		Map<UUID, DeliveryStatus> byMessage = new LinkedHashMap<>();
 		rows.forEach(row -> byMessage.put(row.messageId(), row));
 		return byMessage;
+	}
+
+	private UUID announce(UUID ticketId, UUID messageId, String state) {
+		this.events.publishEvent(new ReplyDeliveryChanged(ticketId, messageId));
+		return ticketId;
 	}
 
 	private static Instant instant(Timestamp timestamp) {
@@ -94,9 +101,10 @@ public class DeliveryReports {
 	 * @param state {@code sending}, {@code sent}, {@code delivered}, {@code read} or
 	 * {@code failed}
 	 * @param lastError why the last attempt failed, for {@code failed}
+	 * @param nextAttemptAt when a failed reply is tried again; null when it was given up
 	 */
 	public record DeliveryStatus(UUID messageId, String state, int attempts, String lastError, Instant sentAt,
-			Instant deliveredAt, Instant readAt) {
+			Instant deliveredAt, Instant readAt, Instant nextAttemptAt) {
 	}
 
 }

@@ -43,6 +43,9 @@ public final class RecordingApi implements AutoCloseable {
 				out.write(bytes);
 			}
 		});
+		// Calls are answered in parallel, so a test can stall one caller while others go
+		// on.
+		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 		this.server.start();
 	}
 

@@ -23,7 +23,6 @@ import io.walletdesk.ticket.Category;
 import io.walletdesk.ticket.Channel;
 import io.walletdesk.ticket.Priority;
 import io.walletdesk.ticket.ReplyDeliveryStates;
-import io.walletdesk.ticket.ReplyDeliveryStates.DeliveryState;
 import io.walletdesk.ticket.TicketStatus;
 import io.walletdesk.ticket.TicketView;
 
@@ -78,16 +77,12 @@ class ConsoleViews {
 				format(ticket.updatedAt(), names.zone()), iso(ticket.updatedAt()), awaitsReply(ticket));
 	}
 
-	List<Entry> timeline(UUID ticketId, List<TicketView.MessageView> messages, Names names) {
-		ReplyDeliveryStates source = this.deliveryStates.getIfAvailable();
-		Map<UUID, DeliveryState> states = source == null ? null : source.ofTicket(ticketId).orElse(null);
+	List<Entry> timeline(List<TicketView.MessageView> messages, ReplyDeliveryStates.Deliveries deliveries,
+			Names names) {
 		return messages.stream().map(message -> {
-			DeliveryState delivery = null;
-			if (states != null && !message.internal() && message.authorKind() != AuthorKind.CUSTOMER) {
-				delivery = states.getOrDefault(message.id(), DeliveryState.QUEUED);
-			}
+			ReplyDeliveryStates.DeliveryState delivery = deliveries.of(message);
 			return new Entry(message, format(message.receivedAt(), names.zone()), iso(message.receivedAt()), delivery,
-					delivery == null || delivery.at() == null ? null : format(delivery.at(), names.zone()));
+					delivery == null ? null : format(delivery.nextAttemptAt(), names.zone()));
 		}).toList();
 	}
 
@@ -196,9 +191,11 @@ class ConsoleViews {
 	}
 
 	/**
-	 * One message of the timeline, with its time in the viewer's zone.
+	 * One message of the timeline, with its time in the viewer's zone and, for public
+	 * replies of channel tickets, their delivery state (null otherwise).
 	 */
-	record Entry(TicketView.MessageView message, String at, String atIso, DeliveryState delivery, String deliveryAt) {
+	record Entry(TicketView.MessageView message, String at, String atIso, ReplyDeliveryStates.DeliveryState delivery,
+			String nextAttemptAt) {
 
 		public boolean internal() {
 			return this.message.internal();

@@ -24,6 +24,7 @@ import io.walletdesk.ticket.Category;
 import io.walletdesk.ticket.ChangeTicket;
 import io.walletdesk.ticket.Channel;
 import io.walletdesk.ticket.PostMessage;
+import io.walletdesk.ticket.ReplyDeliveryStates;
 import io.walletdesk.ticket.Priority;
 import io.walletdesk.ticket.TicketAccess;
 import io.walletdesk.ticket.TicketFilter;
@@ -35,7 +36,9 @@ import io.walletdesk.ticket.Visibility;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -75,8 +78,12 @@ class TicketPageController {
 
 	private final CustomerManagement customers;
 
+	private final ObjectProvider<ReplyDeliveryStates> deliveries;
+
 	TicketPageController(TicketManagement tickets, TicketQueries queries, ConsoleViews views, MessageSource messages,
-			SafetyGuidance guidance, CustomerManagement customers) {
+			SafetyGuidance guidance, CustomerManagement customers, ObjectProvider<ReplyDeliveryStates> deliveries) {
+		this.deliveries = deliveries;
+
 		this.guidance = guidance;
 		this.customers = customers;
 		this.tickets = tickets;
@@ -228,6 +235,35 @@ class TicketPageController {
 		return "tickets/show :: after-change";
 	}
 
+	/**
+	 * Sends a failed reply again at once (supervisors, admins and the ticket's assignee);
+	 * the retry is audited.
+	 */
+	@PostMapping("/messages/{messageId}/retry-delivery")
+	String retryDelivery(@PathVariable UUID id, @PathVariable UUID messageId,
+			@AuthenticationPrincipal AgentPrincipal viewer, HttpServletRequest request, Model model) {
+		TicketView ticket = TicketAccess.check(viewer, this.tickets.get(id));
+		if (!mayRetryDelivery(viewer, ticket)) {
+			throw new AccessDeniedException("Only supervisors and the assignee may retry a delivery");
+		}
+		ReplyDeliveryStates states = this.deliveries.getIfAvailable();
+		if (states == null) {
+			throw new NotFoundException("Delivery", messageId);
+		}
+		states.retryNow(id, messageId, Actor.agent(viewer.id(), viewer.displayName()));
+		if (!isHtmx(request)) {
+			return "redirect:/tickets/" + id;
+		}
+		populate(id, viewer, model);
+		return "tickets/show :: timeline";
+	}
+
+	@ExceptionHandler(IllegalStateException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String conflict() {
+		return "error/4xx";
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
@@ -247,7 +283,8 @@ class TicketPageController {
 		ConsoleViews.Names names = this.views.names(viewer);
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("row", this.views.row(ticket, names));
-		model.addAttribute("entries", this.views.timeline(ticket.id(), details.messages(), names));
+		model.addAttribute("entries", this.views.timeline(details.messages(), deliveries(id), names));
+		model.addAttribute("mayRetryDelivery", mayRetryDelivery(viewer, ticket));
 		model.addAttribute("history", this.views.history(details.history(), names));
 		model.addAttribute("customer", this.views.customer(ticket.requesterId(), names));
 		model.addAttribute("otherTickets", this.views.rows(otherTickets(ticket, viewer), names));
@@ -299,6 +336,15 @@ class TicketPageController {
 	}
 
 	record Snippet(String key, String text) {
+	}
+
+	private ReplyDeliveryStates.Deliveries deliveries(UUID ticketId) {
+		ReplyDeliveryStates states = this.deliveries.getIfAvailable();
+		return states == null ? ReplyDeliveryStates.Deliveries.NONE : states.ofTicket(ticketId);
+	}
+
+	private static boolean mayRetryDelivery(AgentPrincipal viewer, TicketView ticket) {
+		return viewer.seesAllTickets() || viewer.id().equals(ticket.assigneeId());
 	}
 
 	private List<TicketView> otherTickets(TicketView ticket, AgentPrincipal viewer) {

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.customer.CustomerManagement;
@@ -30,6 +32,7 @@ import io.walletdesk.ticket.NewAttachment;
 import io.walletdesk.ticket.OpenTicket;
 import io.walletdesk.ticket.PostMessage;
 import io.walletdesk.ticket.Priority;
+import io.walletdesk.ticket.ReplyDeliveryStates;
 import io.walletdesk.ticket.TicketAccess;
 import io.walletdesk.ticket.TicketFilter;
 import io.walletdesk.ticket.TicketManagement;
@@ -43,6 +46,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -74,8 +78,11 @@ class TicketsApi {
 
 	private final TransactionTemplate transaction;
 
+	private final ObjectProvider<ReplyDeliveryStates> deliveries;
+
 	TicketsApi(TicketManagement tickets, TicketQueries queries, CustomerManagement customers,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, ObjectProvider<ReplyDeliveryStates> deliveries) {
+		this.deliveries = deliveries;
 		this.tickets = tickets;
 		this.queries = queries;
 		this.customers = customers;
@@ -128,10 +135,47 @@ class TicketsApi {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A ticket with its messages and change history")
-	TicketView.Details get(@PathVariable UUID id, @AuthenticationPrincipal AgentPrincipal agent) {
+	@Operation(summary = "A ticket with its messages and change history",
+			description = "Public replies of a ticket that came through a channel carry their delivery state.")
+	TicketDetails get(@PathVariable UUID id, @AuthenticationPrincipal AgentPrincipal agent) {
 		TicketAccess.check(agent, this.tickets.get(id));
-		return this.tickets.details(id);
+		TicketView.Details details = this.tickets.details(id);
+		ReplyDeliveryStates states = this.deliveries.getIfAvailable();
+		ReplyDeliveryStates.Deliveries deliveries = states == null ? ReplyDeliveryStates.Deliveries.NONE
+				: states.ofTicket(id);
+		return new TicketDetails(details.ticket(),
+				details.messages()
+					.stream()
+					.map(message -> new MessageWithDelivery(message, Delivery.of(deliveries.of(message))))
+					.toList(),
+				details.history());
+	}
+
+	/**
+	 * A ticket with its conversation, each message with its delivery where it has one.
+	 */
+	record TicketDetails(TicketView ticket, List<MessageWithDelivery> messages, List<TicketView.Change> history) {
+	}
+
+	/**
+	 * A message and, for public replies of channel tickets, its delivery (null
+	 * otherwise).
+	 */
+	record MessageWithDelivery(@JsonUnwrapped TicketView.MessageView message,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Delivery delivery) {
+	}
+
+	/**
+	 * @param state {@code queued}, {@code sending}, {@code sent}, {@code delivered},
+	 * {@code read} or {@code failed}
+	 */
+	record Delivery(String state, int attempts, String lastError, Instant sentAt, Instant deliveredAt, Instant readAt) {
+
+		static Delivery of(ReplyDeliveryStates.DeliveryState state) {
+			return state == null ? null : new Delivery(state.state(), state.attempts(), state.lastError(),
+					state.sentAt(), state.deliveredAt(), state.readAt());
+		}
+
 	}
 
 	@PostMapping("/{id}/messages")

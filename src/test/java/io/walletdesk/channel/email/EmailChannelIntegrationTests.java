@@ -103,12 +103,22 @@ class EmailChannelIntegrationTests {
 	void inbox() throws Exception {
 		greenMail.purgeEmailFromAllMailboxes();
 		String host = greenMail.getImap().getServerSetup().getBindAddress();
-		this.inboxId = this.inboxes.create("email", "Support " + UUID.randomUUID(),
-				Map.of("host", host, "port", String.valueOf(greenMail.getImap().getPort()), "username", "support",
-						"passwordEnv", PASSWORD_ENV, "ssl", "false", "folder", "INBOX", "smtpHost", host, "smtpPort",
-						String.valueOf(greenMail.getSmtp().getPort()), "from", SUPPORT, "maxMessageBytes", "200000"),
-				null)
+		this.inboxId = this.inboxes
+			.create("email", "Support " + UUID.randomUUID(),
+					withoutAcknowledgement(Map.of("host", host, "port", String.valueOf(greenMail.getImap().getPort()),
+							"username", "support", "passwordEnv", PASSWORD_ENV, "ssl", "false", "folder", "INBOX",
+							"smtpHost", host, "smtpPort", String.valueOf(greenMail.getSmtp().getPort()), "from",
+							SUPPORT, "maxMessageBytes", "200000")),
+					null)
 			.id();
+	}
+
+	// These tests follow the mails a test sends; the automatic acknowledgement of a new
+	// ticket is covered by AcknowledgementIntegrationTests.
+	private static Map<String, String> withoutAcknowledgement(Map<String, String> settings) {
+		Map<String, String> all = new java.util.HashMap<>(settings);
+		all.put("acknowledge", "false");
+		return all;
 	}
 
 	@AfterEach

@@ -216,7 +216,7 @@ class WeChatChannelIntegrationTests {
 		push(text(openId, msgId, "提币三小时没到账")).andExpect(status().isOk()).andExpect(content().string("success"));
 		push(text(openId, msgId + "1", "TXID 0xabc")).andExpect(status().isOk());
 		TicketView.Details details = this.tickets.details(ticketOf(openId));
-		assertThat(details.messages()).extracting(TicketView.MessageView::body)
+		assertThat(customerMessages(details.ticket().id())).extracting(TicketView.MessageView::body)
 			.containsExactly("提币三小时没到账", "TXID 0xabc");
 		assertThat(details.ticket().channel().id()).isEqualTo("wechat");
 	}
@@ -252,7 +252,7 @@ class WeChatChannelIntegrationTests {
 				WeChatCrypto.signature(SERVER_TOKEN, NOW, "nonce123", encrypted))
 			.andExpect(status().isOk())
 			.andExpect(content().string("success"));
-		assertThat(this.tickets.details(ticketOf(openId)).messages()).extracting(TicketView.MessageView::body)
+		assertThat(customerMessages(ticketOf(openId))).extracting(TicketView.MessageView::body)
 			.containsExactly("安全模式消息");
 	}
 
@@ -362,6 +362,16 @@ class WeChatChannelIntegrationTests {
 			.params(this.inbox.id(), threadKey)
 			.query(UUID.class)
 			.single();
+	}
+
+	// The automatic acknowledgement is a system reply; these tests are about what the
+	// customer sent.
+	private java.util.List<TicketView.MessageView> customerMessages(UUID ticketId) {
+		return this.tickets.details(ticketId)
+			.messages()
+			.stream()
+			.filter(m -> m.authorKind() == io.walletdesk.ticket.AuthorKind.CUSTOMER)
+			.toList();
 	}
 
 }

@@ -88,6 +88,7 @@ class ConsoleI18nTests {
 		keys.put("channel.*", ids(Channel.values(), Channel::id));
 		keys.put("author.*", ids(AuthorKind.values(), AuthorKind::id));
 		keys.put("identity.*", ids(IdentityKind.values(), IdentityKind::id));
+		keys.put("delivery.*", List.of("queued", "sending", "sent", "delivered", "read", "failed"));
 		keys.put("role.*", ids(Role.values(), role -> role.name().toLowerCase(Locale.ROOT)));
 		keys.put("view.*", ids(InboxView.values(), InboxView::id));
 		keys.put("view.*.hint", ids(InboxView.values(), InboxView::id));

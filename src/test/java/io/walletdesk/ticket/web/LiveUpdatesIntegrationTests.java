@@ -17,6 +17,7 @@ import io.walletdesk.identity.AgentView;
 import io.walletdesk.identity.Role;
 import io.walletdesk.ticket.Actor;
 import io.walletdesk.ticket.Channel;
+import io.walletdesk.ticket.ReplyDeliveryChanged;
 import io.walletdesk.ticket.PostMessage;
 import io.walletdesk.ticket.Priority;
 import io.walletdesk.ticket.TicketManagement;
@@ -58,6 +59,9 @@ class LiveUpdatesIntegrationTests {
 	@Autowired
 	TicketManagement tickets;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
 	private final WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
 
 	@AfterEach
@@ -83,6 +87,21 @@ class LiveUpdatesIntegrationTests {
 		assertThat(notices).allSatisfy(notice -> assertThat(notice).contains("\"ticketId\":\"" + ticket.id() + "\"")
 			.contains("\"kind\":\"message\"")
 			.doesNotContain("seed"));
+	}
+
+	@Test
+	void aChangedDeliveryStateIsANoticeOnTheTicketsTopic() throws Exception {
+		UUID group = this.agents.group("live-delivery");
+		AgentView agent = this.agents.create(Role.AGENT, group);
+		TicketView ticket = this.console.ticket("Delivery ticket", "First", group, Priority.NORMAL);
+		Listener listener = new Listener();
+		StompSession session = connect(agent, null, listener);
+		session.subscribe(LiveTicketNotices.topic(ticket.id()), listener);
+		awaitSubscribed(session);
+
+		this.events.publishEvent(new ReplyDeliveryChanged(ticket.id(), UUID.randomUUID()));
+
+		assertThat(listener.next()).contains("\"ticketId\":\"" + ticket.id() + "\"").contains("\"kind\":\"delivery\"");
 	}
 
 	@Test
