@@ -56,8 +56,8 @@ class CustomerSidebarIntegrationTests {
 
 	@Test
 	void theSidebarListsIdentitiesAndOtherConversationsWithTheirChannels() throws Exception {
-		InboxView inbox = this.inboxes.create("telegram", "Sidebar bot " + UUID.randomUUID(),
-				Map.of("botTokenEnv", "UNSET_SIDEBAR_TOKEN", "acknowledge", "false"), null);
+		InboxView inbox = this.inboxes.create("telegram", "Sidebar bot " + UUID.randomUUID(), Map.of("botTokenEnv",
+				"UNSET_SIDEBAR_TOKEN", "secretTokenEnv", "UNSET_SIDEBAR_SECRET", "acknowledge", "false"), null);
 		String chat = String.valueOf(7_000_000 + (long) (Math.random() * 1_000_000));
 		IntakeResult telegram = this.intake
 			.receive(new InboundMessage(inbox.id(), "s-" + chat, chat, null, IdentityKind.TELEGRAM, chat, "Mia", "en",

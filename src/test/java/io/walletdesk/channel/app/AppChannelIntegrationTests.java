@@ -111,8 +111,8 @@ class AppChannelIntegrationTests {
 	void inbox() {
 		RecordingApi.setProperty(this.environment, SECRET_ENV, SECRET);
 		backend.answer(200);
-		this.inbox = this.inboxes.create("in_app", "Wallet iOS " + UUID.randomUUID(), Map.of("secretEnv", SECRET_ENV),
-				null);
+		this.inbox = this.inboxes.create("in_app", "Wallet iOS " + UUID.randomUUID(),
+				Map.of("secretEnv", SECRET_ENV, "acknowledge", "false"), null);
 		this.userId = "user-" + UUID.randomUUID();
 	}
 
@@ -472,8 +472,8 @@ class AppChannelIntegrationTests {
 
 	@Test
 	void aReplyIsPushedToTheAppsBackendAsASignedWebhookAndRetriedUntilAccepted() throws Exception {
-		this.inbox = this.inboxes.configure(this.inbox.id(), this.inbox.name(),
-				Map.of("secretEnv", SECRET_ENV, "webhookUrl", backend.url("/hooks/walletdesk?tenant=7")), null);
+		this.inbox = this.inboxes.configure(this.inbox.id(), this.inbox.name(), Map.of("secretEnv", SECRET_ENV,
+				"webhookUrl", backend.url("/hooks/walletdesk?tenant=7"), "acknowledge", "false"), null);
 		signedPost(messagesPath(), message("m-1", "hello")).andExpect(status().isCreated());
 		backend.answer(500);
 		UUID replyId = reply(ticketOfUser(), "We refunded the fee.");
@@ -482,7 +482,11 @@ class AppChannelIntegrationTests {
 		assertThat(awaitDeliveryState(replyId, "failed")).isEqualTo("failed");
 
 		backend.answer(200);
-		this.incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+		// The backoff is over: the scheduled retry (every 5 s in tests too) sends it
+		// again.
+		this.jdbc.sql("update channel_delivery set next_attempt_at = now() - interval '1 second' where message_id = ?")
+			.param(replyId)
+			.update();
 		SignedWebhookReceiver.Call accepted = backend
 			.await(call -> call.body().contains(replyId.toString()) && call.answeredWith() == 200);
 		assertThat(accepted.signatureValid()).isTrue();

@@ -300,7 +300,7 @@ class TelegramChannelIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("delivery delivery-sent").doesNotContain("delivery-failed");
+		assertThat(page).contains("data-delivery-state=\"sent\"").doesNotContain("data-delivery-state=\"failed\"");
 	}
 
 	private String state(UUID messageId) {

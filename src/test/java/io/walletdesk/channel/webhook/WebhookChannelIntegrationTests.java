@@ -98,7 +98,8 @@ class WebhookChannelIntegrationTests {
 		bridge.answer(200);
 		bridge.delay(Duration.ZERO);
 		this.inbox = this.inboxes.create("webhook", "Weibo bridge " + UUID.randomUUID(),
-				Map.of("secretEnv", SECRET_ENV, "replyUrl", bridge.url("/weibo/replies")), null);
+				Map.of("secretEnv", SECRET_ENV, "replyUrl", bridge.url("/weibo/replies"), "acknowledge", "false"),
+				null);
 		this.conversation = "weibo-dm-" + UUID.randomUUID();
 	}
 

@@ -98,7 +98,7 @@ class WebChatIntegrationTests {
 	void inbox() {
 		this.group = this.agents.group("chat");
 		this.inbox = this.inboxes.create("web_chat", "Help center " + UUID.randomUUID(),
-				Map.of("expectedResponseMinutes", "3"), this.group);
+				Map.of("expectedResponseMinutes", "3", "acknowledge", "false"), this.group);
 	}
 
 	@AfterEach
