@@ -14,7 +14,7 @@ port=18080
 # Server and driver each hold one socket per session.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-./mvnw -q -B -ntp -DskipTests -Dspring-javaformat.skip=true package
+[ "${BENCH_SKIP_BUILD:-false}" = true ] || ./mvnw -q -B -ntp -DskipTests -Dspring-javaformat.skip=true package
 jar=$(ls target/walletdesk-*.jar | grep -v plain | head -n 1)
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists walletdesk_bench with (force)" -c "create database walletdesk_bench"
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/walletdesk_bench SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
