@@ -195,7 +195,7 @@ class ReplyDelivery {
 				thread.get().recipient(), ticket.number(), ticket.subject(), reply.body(), reply.bodyHtml(),
 				ticket.id(), reply.id(), language);
 		if (!claimed) {
-			awaitEarlierReplies(ticketId, messageId);
+			awaitEarlierReplies(ticketId, reply);
 		}
 		// Committed before the channel is called: a crash in the middle of the send
 		// leaves "sending" behind, and the retry after restart carries the same message
@@ -222,19 +222,19 @@ class ReplyDelivery {
 	 * were written. The wait is bounded: a stuck earlier reply delays a later one by
 	 * {@link #ORDER_WAIT} at most.
 	 */
-	private void awaitEarlierReplies(UUID ticketId, UUID messageId) {
+	private void awaitEarlierReplies(UUID ticketId, TicketView.MessageView reply) {
 		List<UUID> earlier = new java.util.ArrayList<>();
-		Instant recently = this.clock.instant().minus(java.time.Duration.ofMinutes(1));
+		// Only replies of the same burst, posted moments before this one: older ones have
+		// concluded or are retried on their own, and waiting for them would let a backlog
+		// of replies to a busy conversation hold every delivery thread.
+		Instant burst = reply.receivedAt().minus(BURST);
 		for (TicketView.MessageView message : this.tickets.details(ticketId).messages()) {
-			if (message.id().equals(messageId)) {
+			if (message.id().equals(reply.id())) {
 				break;
 			}
-			// Only replies of the same burst: older ones concluded long ago or belong to
-			// a
-			// time before the ticket had a channel.
 			if (message.visibility() == Visibility.PUBLIC
 					&& message.authorKind() != io.walletdesk.ticket.AuthorKind.CUSTOMER
-					&& message.receivedAt().isAfter(recently)) {
+					&& !message.receivedAt().isBefore(burst)) {
 				earlier.add(message.id());
 			}
 		}
@@ -251,6 +251,9 @@ class ReplyDelivery {
 			}
 		}
 	}
+
+	/** Replies posted within this time of each other go out in order. */
+	private static final java.time.Duration BURST = java.time.Duration.ofSeconds(2);
 
 	private boolean concluded(UUID messageId) {
 		return this.jdbc.sql("select count(*) from channel_delivery where message_id = ? and status <> 'sending'")
