@@ -8,11 +8,14 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.walletdesk.channel.spi.DeliveryException;
+import io.walletdesk.channel.spi.Outbound;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.env.Environment;
@@ -65,6 +68,25 @@ public class SignedWebhooks {
 		}
 		String value = this.environment.getProperty(variable.trim());
 		return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+	}
+
+	/**
+	 * POSTs an agent's reply as a signed webhook to the inbox's receiver: {@code type},
+	 * {@code deliveryId} (the reply's message id) and {@code ticketNumber}, then the
+	 * channel's own fields, then {@code at}, the time the reply was written.
+	 * @throws DeliveryException when the inbox's signing secret is not set, or as
+	 * {@link #post}
+	 */
+	public void postReply(String url, Outbound reply, Instant at, Map<String, Object> fields) throws DeliveryException {
+		String secret = secret(reply.settings()).orElseThrow(() -> new DeliveryException(
+				"No signing secret: set the environment variable named by " + SECRET_SETTING));
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("type", "reply");
+		payload.put("deliveryId", reply.messageId().toString());
+		payload.put("ticketNumber", reply.ticketNumber());
+		payload.putAll(fields);
+		payload.put("at", at == null ? null : at.toString());
+		post(url, secret, reply.messageId(), payload);
 	}
 
 	/**

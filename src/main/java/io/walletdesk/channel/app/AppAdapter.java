@@ -56,18 +56,11 @@ class AppAdapter implements ChannelAdapter {
 		if (url == null || url.isBlank()) {
 			return null;
 		}
-		String secret = this.signed.secret(message.settings())
-			.orElseThrow(() -> new DeliveryException(
-					"No signing secret: set the environment variable named by " + SignedWebhooks.SECRET_SETTING));
 		Instant at = this.tickets.message(message.messageId()).map(TicketView.MessageView::receivedAt).orElse(null);
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("type", "reply");
-		payload.put("deliveryId", message.messageId().toString());
-		payload.put("ticketNumber", message.ticketNumber());
-		payload.put("userId", message.threadKey());
-		payload.put("text", message.text());
-		payload.put("at", at == null ? null : at.toString());
-		this.signed.post(url, secret, message.messageId(), payload);
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("userId", message.threadKey());
+		fields.put("text", message.text());
+		this.signed.postReply(url, message, at, fields);
 		return null;
 	}
 

@@ -54,20 +54,13 @@ class WebhookAdapter implements ChannelAdapter {
 		if (url == null || url.isBlank()) {
 			throw new DeliveryException("The inbox has no " + REPLY_URL + " to send replies to");
 		}
-		String secret = this.webhooks.secret(message.settings())
-			.orElseThrow(() -> new DeliveryException(
-					"No signing secret: set the environment variable named by " + SignedWebhooks.SECRET_SETTING));
 		Instant at = this.tickets.message(message.messageId()).map(TicketView.MessageView::receivedAt).orElse(null);
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("type", "reply");
-		payload.put("deliveryId", message.messageId().toString());
-		payload.put("conversationId", message.threadKey());
-		payload.put("recipient", recipient(message));
-		payload.put("ticketNumber", message.ticketNumber());
-		payload.put("text", message.text());
-		payload.put("html", message.html());
-		payload.put("at", at == null ? null : at.toString());
-		this.webhooks.post(url, secret, message.messageId(), payload);
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("conversationId", message.threadKey());
+		fields.put("recipient", recipient(message));
+		fields.put("text", message.text());
+		fields.put("html", message.html());
+		this.webhooks.postReply(url, message, at, fields);
 		return null;
 	}
 

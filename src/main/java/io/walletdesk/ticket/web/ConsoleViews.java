@@ -26,7 +26,6 @@ import io.walletdesk.ticket.ReplyDeliveryStates;
 import io.walletdesk.ticket.TicketStatus;
 import io.walletdesk.ticket.TicketView;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,11 +46,7 @@ class ConsoleViews {
 
 	private final Clock clock;
 
-	private final ObjectProvider<ReplyDeliveryStates> deliveryStates;
-
-	ConsoleViews(AgentManagement agents, CustomerManagement customers, Clock clock,
-			ObjectProvider<ReplyDeliveryStates> deliveryStates) {
-		this.deliveryStates = deliveryStates;
+	ConsoleViews(AgentManagement agents, CustomerManagement customers, Clock clock) {
 		this.agents = agents;
 		this.customers = customers;
 		this.clock = clock;
