@@ -281,7 +281,8 @@ class TelegramChannelIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("delivery-failed", "bot was blocked by the user").doesNotContain(TOKEN);
+		assertThat(messageItem(page, messageId)).contains("delivery-failed", "bot was blocked by the user");
+		assertThat(page).doesNotContain(TOKEN);
 	}
 
 	@Test
@@ -300,7 +301,19 @@ class TelegramChannelIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("data-delivery-state=\"sent\"").doesNotContain("data-delivery-state=\"failed\"");
+		assertThat(messageItem(page, messageId)).contains("data-delivery-state=\"sent\"")
+			.doesNotContain("data-delivery-state=\"failed\"");
+	}
+
+	/**
+	 * The timeline entry of one message, so a badge of another reply (the automatic
+	 * acknowledgement) cannot satisfy an assertion about this one.
+	 */
+	private static String messageItem(String page, UUID messageId) {
+		int start = page.indexOf("id=\"message-" + messageId + "\"");
+		assertThat(start).as("message %s on the page", messageId).isNotNegative();
+		int end = page.indexOf("<li", start);
+		return page.substring(start, end < 0 ? page.length() : end);
 	}
 
 	private String state(UUID messageId) {
