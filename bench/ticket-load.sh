@@ -35,8 +35,20 @@ for _ in $(seq 1 120); do
 done
 if command -v wrk >/dev/null 2>&1 && [ "${BENCH_DRIVER:-wrk}" = wrk ]; then
   # wrk (C, from Debian's packages) leaves the CPU to the server on this 2-core machine.
-  echo "Warming up the server for 60 s (JIT compilation) ..."
-  wrk -t2 -c16 -d60s -s bench/ticket-post.lua "http://localhost:$port" -- "$token" > /dev/null
+  # The JIT keeps compiling for a minute or two under this load, and figures taken
+  # earlier vary by a factor of two from run to run. Warm up in 20-s rounds at
+  # concurrency 16, at least six (two minutes; throughput still jumped after shorter
+  # warm-ups), until two rounds in a row agree within 5 % (at most 12 rounds).
+  echo "Warming up the server until throughput is steady (JIT compilation) ..."
+  previous=0
+  for round in $(seq 1 12); do
+    rps=$(wrk -t2 -c16 -d20s -s bench/ticket-post.lua "http://localhost:$port" -- "$token" | awk '/Requests\/sec/ {printf "%.0f", $2}')
+    echo "  round $round: $rps tickets/s"
+    if [ "$round" -ge 6 ] && [ $(( (rps > previous ? rps - previous : previous - rps) * 100 )) -lt $(( previous * 5 )) ]; then
+      break
+    fi
+    previous=$rps
+  done
   printf '%-12s %10s %10s %10s %10s\n' concurrency requests tickets/s "p50 ms" "p99 ms"
   for c in 1 4 16; do
     threads=$([ "$c" -lt 2 ] && echo 1 || echo 2)

@@ -69,6 +69,15 @@ final class Converters {
 	}
 
 	@Converter
+	static class SentimentConverter extends ById<Sentiment> {
+
+		SentimentConverter() {
+			super(Sentiment::id, Sentiment::fromId);
+		}
+
+	}
+
+	@Converter
 	static class ChannelConverter extends ById<Channel> {
 
 		ChannelConverter() {

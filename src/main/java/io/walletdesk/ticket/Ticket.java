@@ -65,6 +65,13 @@ class Ticket extends NewAwareEntity {
 
 	private boolean categorySetByAgent;
 
+	@Convert(converter = Converters.SentimentConverter.class)
+	private Sentiment sentiment;
+
+	private boolean sentimentSetByAgent;
+
+	private String language;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -217,6 +224,49 @@ class Ticket extends NewAwareEntity {
 		}
 	}
 
+	/**
+	 * Takes what triage understood of a customer message, field by field, except where an
+	 * agent already decided: the category when there is none yet or the message reports a
+	 * security incident, the priority only upwards (a later "thanks" does not calm an
+	 * urgent case), the sentiment and language of the latest message.
+	 */
+	void takeTriage(TriageLabels labels, Instant at) {
+		if (this.status == TicketStatus.CLOSED) {
+			return;
+		}
+		Actor triage = Actor.system();
+		if (labels.category() != null && !this.categorySetByAgent && labels.category() != this.category
+				&& (this.category == null || labels.category() == Category.SECURITY_INCIDENT)) {
+			record(triage, at, "category", this.category == null ? null : this.category.id(), labels.category().id());
+			this.category = labels.category();
+		}
+		if (labels.priority() != null && !this.prioritySetByAgent
+				&& labels.priority().ordinal() < this.priority.ordinal()) {
+			record(triage, at, "priority", this.priority.id(), labels.priority().id());
+			this.priority = labels.priority();
+		}
+		if (labels.sentiment() != null && !this.sentimentSetByAgent && labels.sentiment() != this.sentiment) {
+			record(triage, at, "sentiment", this.sentiment == null ? null : this.sentiment.id(),
+					labels.sentiment().id());
+			this.sentiment = labels.sentiment();
+		}
+		if (labels.language() != null) {
+			this.language = labels.language();
+		}
+	}
+
+	void judgeSentiment(Sentiment sentiment, Actor actor, Instant at) {
+		requireNotClosed();
+		if (actor.isAgent()) {
+			this.sentimentSetByAgent = true;
+		}
+		if (sentiment != this.sentiment) {
+			record(actor, at, "sentiment", this.sentiment == null ? null : this.sentiment.id(),
+					sentiment == null ? null : sentiment.id());
+			this.sentiment = sentiment;
+		}
+	}
+
 	void assign(UUID assigneeId, Actor actor, Instant at) {
 		requireNotClosed();
 		if (!Objects.equals(assigneeId, this.assigneeId)) {
@@ -328,7 +378,7 @@ class Ticket extends NewAwareEntity {
 		return new TicketView(this.id, formatNumber(this.number), this.subject, this.status, this.priority,
 				this.category, this.channel, this.requesterId, this.assigneeId, this.groupId, tags(), this.createdAt,
 				this.updatedAt, this.firstResponseAt, this.solvedAt, this.closedAt, this.lastCustomerMessageAt,
-				this.lastAgentMessageAt);
+				this.lastAgentMessageAt, this.sentiment, this.language);
 	}
 
 }

@@ -274,6 +274,42 @@ public class TicketManagement {
 		return ticket.toView();
 	}
 
+	/**
+	 * Applies triage labels to a ticket (see {@link TriageLabels} for which fields it may
+	 * change) and publishes {@link TicketChanged} when something changed.
+	 * @throws NotFoundException when there is no such ticket
+	 */
+	@Transactional
+	public TicketView applyTriage(UUID ticketId, TriageLabels labels) {
+		Ticket ticket = load(ticketId);
+		ticket.takeTriage(labels, this.clock.instant());
+		return saveChanges(ticket);
+	}
+
+	/**
+	 * Records how the customer sounds, as an agent judged it (triage no longer changes it
+	 * then).
+	 * @throws IllegalStateException when the ticket is closed
+	 */
+	@Transactional
+	public TicketView judgeSentiment(UUID ticketId, Sentiment sentiment, Actor actor) {
+		Ticket ticket = load(ticketId);
+		ticket.judgeSentiment(sentiment, actor, this.clock.instant());
+		return saveChanges(ticket);
+	}
+
+	private TicketView saveChanges(Ticket ticket) {
+		List<TicketChange> recorded = ticket.drainChanges();
+		this.changes.saveAll(recorded);
+		this.tickets.saveAndFlush(ticket);
+		if (!recorded.isEmpty()) {
+			Set<String> fields = new LinkedHashSet<>();
+			recorded.forEach(change -> fields.add(change.field()));
+			this.events.publishEvent(new TicketChanged(ticket.id(), fields, ticket.assigneeId(), ticket.groupId()));
+		}
+		return ticket.toView();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<TicketView> find(UUID ticketId) {
 		return this.tickets.findById(ticketId).map(Ticket::toView);

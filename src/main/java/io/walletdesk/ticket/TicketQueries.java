@@ -31,7 +31,7 @@ public class TicketQueries {
 	private static final String COLUMNS = """
 			t.id, t.number, t.subject, t.status, t.priority, t.category, t.channel, t.requester_id, t.assignee_id,
 			t.group_id, t.tags, t.created_at, t.updated_at, t.first_response_at, t.solved_at, t.closed_at,
-			t.last_customer_message_at, t.last_agent_message_at""";
+			t.last_customer_message_at, t.last_agent_message_at, t.sentiment, t.language""";
 
 	private final JdbcClient jdbc;
 
@@ -175,7 +175,9 @@ public class TicketQueries {
 				rs.getObject("assignee_id", UUID.class), rs.getObject("group_id", UUID.class),
 				tags(rs.getArray("tags")), instant(rs, "created_at"), instant(rs, "updated_at"),
 				instant(rs, "first_response_at"), instant(rs, "solved_at"), instant(rs, "closed_at"),
-				instant(rs, "last_customer_message_at"), instant(rs, "last_agent_message_at"));
+				instant(rs, "last_customer_message_at"), instant(rs, "last_agent_message_at"),
+				rs.getString("sentiment") == null ? null : Sentiment.fromId(rs.getString("sentiment")),
+				rs.getString("language"));
 	}
 
 	private static LinkedHashSet<String> tags(Array array) throws SQLException {

@@ -11,7 +11,7 @@ import java.util.UUID;
 public record TicketView(UUID id, String number, String subject, TicketStatus status, Priority priority,
 		Category category, Channel channel, UUID requesterId, UUID assigneeId, UUID groupId, Set<String> tags,
 		Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant solvedAt, Instant closedAt,
-		Instant lastCustomerMessageAt, Instant lastAgentMessageAt) {
+		Instant lastCustomerMessageAt, Instant lastAgentMessageAt, Sentiment sentiment, String language) {
 
 	/**
 	 * One message of the conversation.

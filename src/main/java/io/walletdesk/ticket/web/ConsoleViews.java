@@ -20,6 +20,7 @@ import io.walletdesk.identity.GroupView;
 import io.walletdesk.platform.NotFoundException;
 import io.walletdesk.ticket.AuthorKind;
 import io.walletdesk.ticket.Category;
+import io.walletdesk.ticket.Sentiment;
 import io.walletdesk.ticket.Channel;
 import io.walletdesk.ticket.Priority;
 import io.walletdesk.ticket.ReplyDeliveryStates;
@@ -134,6 +135,7 @@ class ConsoleViews {
 				case "status" -> new Value("status." + TicketStatus.fromId(raw).id(), null);
 				case "priority" -> new Value("priority." + Priority.fromId(raw).id(), null);
 				case "category" -> new Value("category." + Category.fromId(raw).id(), null);
+				case "sentiment" -> new Value("sentiment." + Sentiment.fromId(raw).id(), null);
 				case "assignee" -> new Value(null, names.agents().getOrDefault(UUID.fromString(raw), raw));
 				case "group" -> new Value(null, names.groups().getOrDefault(UUID.fromString(raw), raw));
 				case "requester" -> new Value(null, customerName(UUID.fromString(raw), names));
