@@ -87,12 +87,15 @@ public class EntityExtractor {
 		.compile("(?<![0-9A-Za-z.,:/_-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![0-9]|[.,:/-]\\d)");
 
 	private static final Pattern VERSION_AFTER_V = Pattern
-		.compile("(?<![0-9A-Za-z.])[vV](\\d+(?:\\.\\d+){1,3})(?![0-9A-Za-z]|\\.\\d)");
+		.compile("(?<![0-9A-Za-z.])[vV](?<version>\\d+(?:\\.\\d+){1,3})(?![0-9A-Za-z]|\\.\\d)");
 
-	private static final Pattern VERSION_AFTER_WORD = Pattern.compile(
-			"(?i)(?<![a-z])(?:app\\s*version|version|ver\\.?|app|版本号?)\\s*[:：=]?\\s*v?(\\d+(?:\\.\\d+){1,3})(?![0-9A-Za-z]|\\.\\d)");
+	private static final Pattern VERSION_AFTER_WORD = Pattern
+		.compile("(?i)(?<![a-z])(?<word>app\\s*version|version|ver\\.?"
+				+ "|app|(?:updated?|upgraded?)\\s+to|版本号?|(?:升级|更新)[到至]?)\\s*[:：=]?\\s*v?(?<version>\\d+(?:\\.\\d+){1,3})"
+				+ "(?![0-9A-Za-z]|\\.\\d)");
 
-	private static final Pattern VERSION_BEFORE_WORD = Pattern.compile("(?<![0-9A-Za-z.])(\\d+(?:\\.\\d+){1,3})\\s*版");
+	private static final Pattern VERSION_BEFORE_WORD = Pattern
+		.compile("(?<![0-9A-Za-z.])(?<version>\\d+(?:\\.\\d+){1,3})\\s*版");
 
 	private static final List<Pattern> VERSION_PATTERNS = List.of(VERSION_AFTER_V, VERSION_AFTER_WORD,
 			VERSION_BEFORE_WORD);
@@ -321,7 +324,7 @@ public class EntityExtractor {
 			}
 			if (sign != null) {
 				int signStart = start - sign.length() - (start > 0 && text.charAt(start - 1) == ' ' ? 1 : 0);
-				String unit = sign.endsWith("$") ? "USD" : "CNY";
+				String unit = sign.endsWith("$") ? "USD" : sign.equals("€") ? "EUR" : "CNY";
 				scan.amount(signStart, normalise(value.multiply(multiplier)), unit, text.substring(signStart, p));
 				scan.claim(signStart, p);
 				continue;
@@ -335,6 +338,12 @@ public class EntityExtractor {
 				continue;
 			}
 			Term term = unit.term;
+			// "10 U.S. exchanges": a Latin unit right before ".<letter>" is an
+			// abbreviation.
+			if (unit.end + 1 < text.length() && text.charAt(unit.end) == '.'
+					&& isAsciiLetter(text.charAt(unit.end + 1))) {
+				continue;
+			}
 			scan.amount(start, normalise(value.multiply(multiplier)), term.unit != null ? term.unit : term.token,
 					text.substring(start, unit.end));
 			scan.record(u, term);
@@ -349,7 +358,7 @@ public class EntityExtractor {
 			return null;
 		}
 		char c = text.charAt(i - 1);
-		if (c == '¥' || c == '￥') {
+		if (c == '¥' || c == '￥' || c == '€') {
 			return String.valueOf(c);
 		}
 		if (c != '$') {
@@ -443,10 +452,10 @@ public class EntityExtractor {
 				if (m.start() >= best) {
 					break;
 				}
-				String candidate = m.group(1);
+				String candidate = m.group("version");
 				// Four numbers are an IP address far more often than a version.
 				if (scan.isClaimed(m.start(), m.end()) || candidate.chars().filter(c -> c == '.').count() == 3
-						|| afterOsWord(scan.text, m.start())) {
+						|| (pattern != VERSION_AFTER_V && !isAppWord(m) && afterOsWord(scan.text, m.start()))) {
 					continue;
 				}
 				best = m.start();
@@ -455,6 +464,10 @@ public class EntityExtractor {
 			}
 		}
 		scan.appVersion = version;
+	}
+
+	private static boolean isAppWord(Matcher m) {
+		return m.pattern() == VERSION_AFTER_WORD && m.group("word").regionMatches(true, 0, "app", 0, 3);
 	}
 
 	/** Whether an OS name comes right before, as in "iOS version 17.4". */
@@ -542,12 +555,7 @@ public class EntityExtractor {
 
 	/** What a dictionary term stands for. */
 	record Term(String chain, String token, String unit, String exchange, boolean amountOnly, boolean needsContext,
-			boolean caps, boolean latinStart) {
-
-		boolean yieldsNothing() {
-			return this.chain == null && this.token == null && this.unit == null && this.exchange == null;
-		}
-
+			boolean caps, boolean impliedToken, boolean latinStart) {
 	}
 
 	/** A term found at a position, and where it ends in the text. */
@@ -608,7 +616,7 @@ public class EntityExtractor {
 			}
 			Set<String> known = Set.of("chain", "token", "unit", "exchange");
 			if (!known.containsAll(values.keySet())
-					|| !Set.of("amount-only", "needs-context", "caps").containsAll(flags)) {
+					|| !Set.of("amount-only", "needs-context", "caps", "implied-token").containsAll(flags)) {
 				throw new IllegalStateException(resource + " line " + number + ": unknown kind or flag");
 			}
 			String chain = values.get("chain");
@@ -617,7 +625,7 @@ public class EntityExtractor {
 			}
 			return new Term(chain, values.get("token"), values.get("unit"), values.get("exchange"),
 					flags.contains("amount-only"), flags.contains("needs-context"), flags.contains("caps"),
-					isAsciiWordChar(term.charAt(0)));
+					flags.contains("implied-token"), isAsciiWordChar(term.charAt(0)));
 		}
 
 		private void add(String term, Term meaning) {
@@ -701,6 +709,8 @@ public class EntityExtractor {
 
 		private final List<Found<String>> tokens = new ArrayList<>();
 
+		private final List<Found<String>> impliedTokens = new ArrayList<>();
+
 		private final List<Found<Amount>> amounts = new ArrayList<>();
 
 		private final List<Found<String>> exchanges = new ArrayList<>();
@@ -748,7 +758,7 @@ public class EntityExtractor {
 				this.chains.add(new Found<>(at, term.chain));
 			}
 			if (term.token != null) {
-				this.tokens.add(new Found<>(at, term.token));
+				(term.impliedToken ? this.impliedTokens : this.tokens).add(new Found<>(at, term.token));
 			}
 			if (term.exchange != null) {
 				this.exchanges.add(new Found<>(at, term.exchange));
@@ -757,7 +767,7 @@ public class EntityExtractor {
 
 		Entities result() {
 			List<String> chainList = ordered(this.chains);
-			List<String> tokenList = ordered(this.tokens);
+			List<String> tokenList = ordered(this.tokens.isEmpty() ? this.impliedTokens : this.tokens);
 			List<String> namedEvm = chainList.stream().filter(AddressFormats::isEvmChain).toList();
 			String evm = namedEvm.size() == 1 ? namedEvm.get(0) : "evm";
 			List<Address> addressList = new ArrayList<>();

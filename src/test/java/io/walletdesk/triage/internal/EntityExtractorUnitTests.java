@@ -2,6 +2,7 @@ package io.walletdesk.triage.internal;
 
 import java.math.BigDecimal;
 
+import io.github.novacrypto.base58.Base58;
 import org.junit.jupiter.api.Test;
 
 import io.walletdesk.triage.Entities;
@@ -68,6 +69,24 @@ class EntityExtractorUnitTests {
 		assertThat(entities.txHashes()).containsExactly(new TxHash(PLAIN_HASH, "tron"), new TxHash(EVM_HASH, "bsc"),
 				new TxHash("0e3e2357e806b6cdb1f70b54c3a3a17b6714ee1f0e68bebb44a74b1efd512098", "bitcoin"));
 		assertThat(entities.chains()).isEmpty();
+	}
+
+	@Test
+	void takesAnAddressFromAnExplorerLinkWithTheExplorersChain() {
+		assertThat(this.extractor.extract("https://etherscan.io/address/" + CHECKSUMMED).addresses())
+			.containsExactly(new Address(CHECKSUMMED, "ethereum", true));
+	}
+
+	@Test
+	void findsASolanaSignature() {
+		byte[] bytes = new byte[64];
+		for (int i = 0; i < bytes.length; i++) {
+			bytes[i] = (byte) (i * 37 + 11);
+		}
+		String signature = Base58.base58Encode(bytes);
+
+		assertThat(this.extractor.extract("Solana tx " + signature + " failed").txHashes())
+			.containsExactly(new TxHash(signature, "solana"));
 	}
 
 	@Test
@@ -166,6 +185,15 @@ class EntityExtractorUnitTests {
 	}
 
 	@Test
+	void readsTrc20AloneAsUsdtButNotWhenAnotherTokenIsNamed() {
+		Entities usdt = this.extractor.extract("我转的trc20，还没到");
+		assertThat(usdt.chains()).containsExactly("tron");
+		assertThat(usdt.tokens()).containsExactly("USDT");
+
+		assertThat(this.extractor.extract("TRC20 USDC transfer failed").tokens()).containsExactly("USDC");
+	}
+
+	@Test
 	void bitcoinInChineseIsBothAChainAndAToken() {
 		Entities entities = this.extractor.extract("我的比特币不见了");
 
@@ -224,14 +252,21 @@ class EntityExtractorUnitTests {
 	}
 
 	@Test
+	void takesNoAbbreviationForAUnit() {
+		assertThat(this.extractor.extract("one of the top 10 U.S. exchanges").amounts()).isEmpty();
+	}
+
+	@Test
 	void readsFiatAmounts() {
-		Entities entities = this.extractor.extract("$500, 600美元, 700 USD, 3000元, 4000块, ¥5000, 6000 RMB");
+		Entities entities = this.extractor
+			.extract("$500, 600美元, 700 USD, 3000元, 4000块, ¥5000, 6000 RMB, US$1,200.50, €250");
 
 		assertThat(entities.amounts()).extracting(Amount::value, Amount::unit)
 			.containsExactly(tuple(new BigDecimal("500"), "USD"), tuple(new BigDecimal("600"), "USD"),
 					tuple(new BigDecimal("700"), "USD"), tuple(new BigDecimal("3000"), "CNY"),
 					tuple(new BigDecimal("4000"), "CNY"), tuple(new BigDecimal("5000"), "CNY"),
-					tuple(new BigDecimal("6000"), "CNY"));
+					tuple(new BigDecimal("6000"), "CNY"), tuple(new BigDecimal("1200.5"), "USD"),
+					tuple(new BigDecimal("250"), "EUR"));
 		assertThat(entities.amounts().get(0).text()).isEqualTo("$500");
 		assertThat(entities.tokens()).isEmpty();
 	}
@@ -270,6 +305,9 @@ class EntityExtractorUnitTests {
 		assertThat(this.extractor.extract("版本号 6.0").appVersion()).isEqualTo("6.0");
 		assertThat(this.extractor.extract("App 6.0.1 on my phone").appVersion()).isEqualTo("6.0.1");
 		assertThat(this.extractor.extract("升级到5.2.0版本后").appVersion()).isEqualTo("5.2.0");
+		assertThat(this.extractor.extract("since the update to 6.1.0 I can't log in").appVersion()).isEqualTo("6.1.0");
+		assertThat(this.extractor.extract("iOS app version 5.3.2 crashes on iOS 17.4.1").appVersion())
+			.isEqualTo("5.3.2");
 	}
 
 	@Test
