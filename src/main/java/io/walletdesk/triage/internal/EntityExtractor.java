@@ -50,7 +50,8 @@ import io.walletdesk.triage.Entities.TxHash;
  * <li>Chains, tokens and exchanges from the dictionary
  * ({@code triage/entity-dictionary.txt}), longest term first, Latin terms only as whole
  * words and in any case; terms that are also ordinary words ({@code base}, {@code op},
- * {@code ton}, {@code sol}) only with crypto context around them.</li>
+ * {@code ton}, {@code sol}) only with crypto context around them. A token followed by a
+ * number that ends the sentence is an amount too ({@code USDT 15,000}).</li>
  * <li>The app version and the operating system.</li>
  * </ol>
  * Finally a hash or EVM address takes its chain from the message: an EVM one the single
@@ -241,7 +242,7 @@ public class EntityExtractor {
 		m = BASE58.matcher(scan.text).region(from, to);
 		while (m.find()) {
 			if (!scan.isClaimed(m.start(), m.end())) {
-				base58(scan, m.start(), m.group(), chain);
+				base58(scan, m.start(), m.group());
 			}
 		}
 	}
@@ -268,7 +269,7 @@ public class EntityExtractor {
 		}
 	}
 
-	private static void base58(Scan scan, int start, String value, String chain) {
+	private static void base58(Scan scan, int start, String value) {
 		int length = value.length();
 		if (length >= 86) {
 			byte[] raw = decodeBase58(value);

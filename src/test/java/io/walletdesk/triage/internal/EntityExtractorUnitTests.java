@@ -1,6 +1,8 @@
 package io.walletdesk.triage.internal;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import io.github.novacrypto.base58.Base58;
 import org.junit.jupiter.api.Test;
@@ -391,6 +393,19 @@ class EntityExtractorUnitTests {
 		assertThat(this.extractor.extract(null)).isEqualTo(Entities.NONE);
 		assertThat(this.extractor.extract("  \n")).isEqualTo(Entities.NONE);
 		assertThat(this.extractor.extract("hello, is anyone there?")).isEqualTo(Entities.NONE);
+	}
+
+	@Test
+	void givesTheSameAnswerWhenSharedBetweenThreads() {
+		String message = "从OKX提了5万U到TRC20地址 " + TRON + "，txid " + PLAIN_HASH + "，App v5.3.2, iOS 17.4";
+		Entities expected = this.extractor.extract(message);
+
+		List<Entities> results = IntStream.range(0, 400)
+			.parallel()
+			.mapToObj(i -> this.extractor.extract(message))
+			.toList();
+
+		assertThat(results).allMatch(expected::equals);
 	}
 
 	private static Amount amount(String value, String unit, String text) {
