@@ -230,6 +230,7 @@ class EntityExtractorUnitTests {
 			.extract("The solution is in the database, press the button, option 2, the base of it, a ton of sol op");
 		assertThat(plain.chains()).isEmpty();
 		assertThat(plain.tokens()).isEmpty();
+		assertThat(this.extractor.extract("connect the dot, uni campus, a cake").tokens()).isEmpty();
 
 		assertThat(this.extractor.extract("I sent it on Base").chains()).containsExactly("base");
 		assertThat(this.extractor.extract("转到Base链了").chains()).containsExactly("base");
