@@ -45,6 +45,8 @@ public final class AddressFormats {
 	public static final List<String> EVM_CHAINS = List.of("ethereum", "bsc", "polygon", "arbitrum", "optimism", "base",
 			"avalanche");
 
+	private static final List<String> NON_EVM_CHAINS = List.of("tron", "bitcoin", "solana", "ton");
+
 	private static final Pattern EVM = Pattern.compile("0x[0-9a-fA-F]{40}");
 
 	private static final Pattern TON_RAW = Pattern.compile("(0|-1):[0-9a-fA-F]{64}");
@@ -116,7 +118,7 @@ public final class AddressFormats {
 			chains.add("evm");
 			return List.copyOf(chains);
 		}
-		for (String chain : List.of("tron", "bitcoin", "solana", "ton")) {
+		for (String chain : NON_EVM_CHAINS) {
 			if (isValid(chain, address)) {
 				return List.of(chain);
 			}

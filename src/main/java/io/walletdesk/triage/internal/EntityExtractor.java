@@ -50,7 +50,8 @@ import io.walletdesk.triage.Entities.TxHash;
  * <li>Chains, tokens and exchanges from the dictionary
  * ({@code triage/entity-dictionary.txt}), longest term first, Latin terms only as whole
  * words and in any case; terms that are also ordinary words ({@code base}, {@code op},
- * {@code ton}, {@code sol}) only with crypto context around them.</li>
+ * {@code ton}, {@code sol}) only with crypto context around them. A token followed by a
+ * number that ends the sentence is an amount too ({@code USDT 15,000}).</li>
  * <li>The app version and the operating system.</li>
  * </ol>
  * Finally a hash or EVM address takes its chain from the message: an EVM one the single
@@ -91,7 +92,7 @@ public class EntityExtractor {
 
 	private static final Pattern VERSION_AFTER_WORD = Pattern
 		.compile("(?i)(?<![a-z])(?<word>app\\s*version|version|ver\\.?"
-				+ "|app|(?:updated?|upgraded?)\\s+to|版本号?|(?:升级|更新)[到至]?)\\s*[:：=]?\\s*v?(?<version>\\d+(?:\\.\\d+){1,3})"
+				+ "|app|(?:updated?|upgraded?)\\s+to|版本号?|(?:升级|更新)[到至]?)\\s*[:：=]?\\s*(?:(?:是|为|is)\\s*)?v?(?<version>\\d+(?:\\.\\d+){1,3})"
 				+ "(?![0-9A-Za-z]|\\.\\d)");
 
 	private static final Pattern VERSION_BEFORE_WORD = Pattern
@@ -104,6 +105,9 @@ public class EntityExtractor {
 		.compile("(?i)(?<![a-z])(ipados|ios|android|harmony\\s?os|windows|win(?=\\s?\\d)"
 				+ "|mac\\s?os(?:\\s?x)?|linux|安卓|鸿蒙|iphone|ipad|macbook|苹果手机)(?![a-z])"
 				+ "(?:\\s*(?:系统|版本|version|ver\\.?))?\\s*(\\d+(?:\\.\\d+){0,2})?(?![0-9A-Za-z]|\\.\\d)");
+
+	/** Chinese that makes a number a count, a time or a rank rather than an amount. */
+	private static final String MEASURE_WORDS = "个次小时天分秒年月日号笔条岁位张周万千百亿多余%％倍层";
 
 	private static final List<String> OS_WORDS = List.of("ios", "ipados", "android", "harmonyos", "windows", "macos",
 			"linux", "安卓", "鸿蒙", "系统");
@@ -238,7 +242,7 @@ public class EntityExtractor {
 		m = BASE58.matcher(scan.text).region(from, to);
 		while (m.find()) {
 			if (!scan.isClaimed(m.start(), m.end())) {
-				base58(scan, m.start(), m.group(), chain);
+				base58(scan, m.start(), m.group());
 			}
 		}
 	}
@@ -265,7 +269,7 @@ public class EntityExtractor {
 		}
 	}
 
-	private static void base58(Scan scan, int start, String value, String chain) {
+	private static void base58(Scan scan, int start, String value) {
 		int length = value.length();
 		if (length >= 86) {
 			byte[] raw = decodeBase58(value);
@@ -287,7 +291,7 @@ public class EntityExtractor {
 			return;
 		}
 		boolean mixed = hasDigit(value) && hasUpper(value) && hasLower(value);
-		if (value.charAt(0) == 'T' && length >= 33 && length <= 35 && mixed) {
+		if (value.charAt(0) == 'T' && length >= 33 && length <= 36 && mixed) {
 			scan.address(start, value, "tron", false);
 		}
 		else if ((value.charAt(0) == '1' || value.charAt(0) == '3') && length >= 26 && length <= 35 && mixed) {
@@ -319,7 +323,9 @@ public class EntityExtractor {
 					q++;
 				}
 				if (q > skipBlanks(text, p, 1)) {
-					p = q;
+					// "2万多U", "3千余元": about that much; the round figure is what an agent
+					// looks for.
+					p = q < text.length() && "多余".indexOf(text.charAt(q)) >= 0 ? q + 1 : q;
 				}
 			}
 			if (sign != null) {
@@ -402,6 +408,9 @@ public class EntityExtractor {
 			boolean counts = !term.amountOnly && (!term.needsContext || hasContext(scan, i, match.end, term));
 			if (counts) {
 				scan.record(i, term);
+				if (term.token != null && !term.impliedToken) {
+					amountAfterToken(scan, i, match.end, term.token);
+				}
 				i = match.end;
 			}
 			else {
@@ -409,6 +418,37 @@ public class EntityExtractor {
 				i = term.latinStart ? match.end : i + 1;
 			}
 		}
+	}
+
+	/**
+	 * Takes an amount written after its token ({@code USDT 15,000}, {@code USDT：2000}),
+	 * only where nothing after the number could make it a count or a time: the number
+	 * must end the sentence or be followed by Chinese that is not a measure word.
+	 */
+	private static void amountAfterToken(Scan scan, int start, int end, String token) {
+		String text = scan.text;
+		int p = end;
+		if (p < text.length() && (text.charAt(p) == ':' || text.charAt(p) == '：')) {
+			p++;
+		}
+		p = skipBlanks(text, p, 1);
+		if (p == end || p >= text.length()) {
+			return;
+		}
+		Matcher m = NUMBER.matcher(text).region(p, text.length()).useTransparentBounds(true);
+		if (!m.lookingAt() || scan.isClaimed(m.start(), m.end())) {
+			return;
+		}
+		int after = skipBlanks(text, m.end(), 1);
+		char next = after < text.length() ? text.charAt(after) : '.';
+		boolean ends = next == '.' || next == ',' || next == '!' || next == '?' || next == ')' || next == '\n'
+				|| (next > 0x2e80 && MEASURE_WORDS.indexOf(next) < 0);
+		if (!ends) {
+			return;
+		}
+		scan.amount(start, normalise(new BigDecimal(m.group().replace(",", ""))), token,
+				text.substring(start, m.end()));
+		scan.claim(m.start(), m.end());
 	}
 
 	private static boolean hasContext(Scan scan, int start, int end, Term term) {

@@ -1,6 +1,8 @@
 package io.walletdesk.triage.internal;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import io.github.novacrypto.base58.Base58;
 import org.junit.jupiter.api.Test;
@@ -156,6 +158,16 @@ class EntityExtractorUnitTests {
 	}
 
 	@Test
+	void takesATonAddressInRawFormForAnAddressNotAHash() {
+		String raw = "0:83dfd552e63729b472fcbcc8c45ebcc6691702558b68ec7527e1ba403a0f31a8";
+
+		Entities entities = this.extractor.extract("TON raw address " + raw);
+
+		assertThat(entities.addresses()).containsExactly(new Address(raw, "ton", true));
+		assertThat(entities.txHashes()).isEmpty();
+	}
+
+	@Test
 	void takesNoOrdinaryLongWordForASolanaAddress() {
 		// Base58 that decodes to 32 bytes, but a hashtag, not an address.
 		assertThat(this.extractor.extract("#SuperExtraordinaryHashtagWithoutAnyDigitsHe").addresses()).isEmpty();
@@ -182,6 +194,8 @@ class EntityExtractorUnitTests {
 				this.extractor.extract("Polygon, Matic链, Arbitrum, Optimism, Avalanche C-Chain, Solana, SOL链").chains())
 			.containsExactly("polygon", "arbitrum", "optimism", "avalanche", "solana");
 		assertThat(this.extractor.extract("以太").chains()).containsExactly("ethereum");
+		assertThat(this.extractor.extract("shows SUCCESS on Tronscan, 在bscscan上也查不到").chains()).containsExactly("tron",
+				"bsc");
 	}
 
 	@Test
@@ -216,6 +230,7 @@ class EntityExtractorUnitTests {
 			.extract("The solution is in the database, press the button, option 2, the base of it, a ton of sol op");
 		assertThat(plain.chains()).isEmpty();
 		assertThat(plain.tokens()).isEmpty();
+		assertThat(this.extractor.extract("connect the dot, uni campus, a cake").tokens()).isEmpty();
 
 		assertThat(this.extractor.extract("I sent it on Base").chains()).containsExactly("base");
 		assertThat(this.extractor.extract("转到Base链了").chains()).containsExactly("base");
@@ -254,6 +269,21 @@ class EntityExtractorUnitTests {
 	@Test
 	void takesNoAbbreviationForAUnit() {
 		assertThat(this.extractor.extract("one of the top 10 U.S. exchanges").amounts()).isEmpty();
+	}
+
+	@Test
+	void readsAnAmountWrittenAfterItsTokenOnlyWhereItCannotBeACountOrATime() {
+		assertThat(this.extractor.extract("全部没了 USDT 15,000 被转走了").amounts())
+			.containsExactly(amount("15000", "USDT", "USDT 15,000"));
+		assertThat(this.extractor.extract("USDT：2000，TRC20").amounts())
+			.containsExactly(amount("2000", "USDT", "USDT：2000"));
+		assertThat(this.extractor.extract("USDT 2 小时前转的, ETH 2.0 upgrade, BTC 2024 bull run").amounts()).isEmpty();
+	}
+
+	@Test
+	void readsRoughChineseAmounts() {
+		assertThat(this.extractor.extract("钱包里有 2 万多 U，还有3千余元").amounts())
+			.containsExactly(amount("20000", "USDT", "2 万多 U"), amount("3000", "CNY", "3千余元"));
 	}
 
 	@Test
@@ -303,6 +333,7 @@ class EntityExtractorUnitTests {
 		assertThat(this.extractor.extract("version 5.3 crashes").appVersion()).isEqualTo("5.3");
 		assertThat(this.extractor.extract("版本5.3.1闪退").appVersion()).isEqualTo("5.3.1");
 		assertThat(this.extractor.extract("版本号 6.0").appVersion()).isEqualTo("6.0");
+		assertThat(this.extractor.extract("钱包 version 是 6.3.2").appVersion()).isEqualTo("6.3.2");
 		assertThat(this.extractor.extract("App 6.0.1 on my phone").appVersion()).isEqualTo("6.0.1");
 		assertThat(this.extractor.extract("升级到5.2.0版本后").appVersion()).isEqualTo("5.2.0");
 		assertThat(this.extractor.extract("since the update to 6.1.0 I can't log in").appVersion()).isEqualTo("6.1.0");
@@ -363,6 +394,19 @@ class EntityExtractorUnitTests {
 		assertThat(this.extractor.extract(null)).isEqualTo(Entities.NONE);
 		assertThat(this.extractor.extract("  \n")).isEqualTo(Entities.NONE);
 		assertThat(this.extractor.extract("hello, is anyone there?")).isEqualTo(Entities.NONE);
+	}
+
+	@Test
+	void givesTheSameAnswerWhenSharedBetweenThreads() {
+		String message = "从OKX提了5万U到TRC20地址 " + TRON + "，txid " + PLAIN_HASH + "，App v5.3.2, iOS 17.4";
+		Entities expected = this.extractor.extract(message);
+
+		List<Entities> results = IntStream.range(0, 400)
+			.parallel()
+			.mapToObj(i -> this.extractor.extract(message))
+			.toList();
+
+		assertThat(results).allMatch(expected::equals);
 	}
 
 	private static Amount amount(String value, String unit, String text) {
