@@ -276,14 +276,23 @@ public class TicketManagement {
 
 	/**
 	 * Applies triage labels to a ticket (see {@link TriageLabels} for which fields it may
-	 * change) and publishes {@link TicketChanged} when something changed.
+	 * change) and publishes {@link TicketChanged} with the changed fields and
+	 * {@code triage}.
 	 * @throws NotFoundException when there is no such ticket
 	 */
 	@Transactional
 	public TicketView applyTriage(UUID ticketId, TriageLabels labels) {
 		Ticket ticket = load(ticketId);
 		ticket.takeTriage(labels, this.clock.instant());
-		return saveChanges(ticket);
+		List<TicketChange> recorded = ticket.drainChanges();
+		this.changes.saveAll(recorded);
+		this.tickets.saveAndFlush(ticket);
+		// Published even when no field changed, so open consoles show the new triage.
+		Set<String> fields = new LinkedHashSet<>();
+		recorded.forEach(change -> fields.add(change.field()));
+		fields.add("triage");
+		this.events.publishEvent(new TicketChanged(ticket.id(), fields, ticket.assigneeId(), ticket.groupId()));
+		return ticket.toView();
 	}
 
 	/**

@@ -74,8 +74,8 @@ public class TriageManagement {
 	}
 
 	/**
-	 * Triage of a text, stored nowhere. Secrets are redacted before the text is looked at,
-	 * so a pasted mnemonic makes the result urgent and appears in no entity.
+	 * Triage of a text, stored nowhere. Secrets are redacted before the text is looked
+	 * at, so a pasted mnemonic makes the result urgent and appears in no entity.
 	 * @param text the message text
 	 * @return what triage understands of it
 	 */
@@ -93,8 +93,8 @@ public class TriageManagement {
 	}
 
 	/**
-	 * Triages a stored customer message once (a replayed event finds it done) and gives its
-	 * ticket the labels an agent has not set.
+	 * Triages a stored customer message once (a replayed event finds it done) and gives
+	 * its ticket the labels an agent has not set.
 	 * @param ticketId the message's ticket
 	 * @param messageId the message
 	 */
@@ -127,9 +127,9 @@ public class TriageManagement {
 	}
 
 	/**
-	 * An agent's correction: changes the ticket like any agent change (triage leaves those
-	 * fields alone afterwards) and keeps the triaged message with the corrected labels as
-	 * a training example.
+	 * An agent's correction: changes the ticket like any agent change (triage leaves
+	 * those fields alone afterwards) and keeps the triaged message with the corrected
+	 * labels as a training example.
 	 * @param ticketId the ticket
 	 * @param correction the corrected fields (null ones are left alone)
 	 * @param agent the correcting agent
@@ -142,9 +142,8 @@ public class TriageManagement {
 			.orElseThrow(() -> new IllegalStateException("The ticket has no triaged customer message to correct"));
 		TicketView ticket = this.tickets.get(ticketId);
 		if (correction.category() != null || correction.priority() != null) {
-			ticket = this.tickets.change(ticketId,
-					new ChangeTicket(null, correction.priority(),
-							correction.category() == null ? null : Optional.of(correction.category()), null, null, null),
+			ticket = this.tickets.change(ticketId, new ChangeTicket(null, correction.priority(),
+					correction.category() == null ? null : Optional.of(correction.category()), null, null, null),
 					agent);
 		}
 		if (correction.sentiment() != null) {
@@ -165,12 +164,14 @@ public class TriageManagement {
 		this.store.saveCorrection(ticketId, latest.messageId(), this.scanner.scan(text).redactedText(), was.language(),
 				correction.category() != null ? correction.category().id() : was.category(),
 				correction.priority() != null ? correction.priority().id() : was.priority(),
-				correction.sentiment() != null ? correction.sentiment().id() : was.sentiment(), String.join(",", fields),
-				agentId, this.clock.instant());
+				correction.sentiment() != null ? correction.sentiment().id() : was.sentiment(),
+				String.join(",", fields), agentId, this.clock.instant());
 		return ticket;
 	}
 
-	/** @return the live model, the recent candidates and the number of corrections */
+	/**
+	 * @return the live model, the recent candidates and the number of corrections
+	 */
 	public ModelStatus status() {
 		List<ModelSummary> models = this.store.models(10);
 		String live = this.model.get().version();

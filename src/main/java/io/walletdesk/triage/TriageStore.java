@@ -55,23 +55,25 @@ class TriageStore {
 							rs.getDouble("category_confidence"), rs.getString("priority"),
 							rs.getDouble("priority_confidence"), rs.getString("sentiment"),
 							rs.getDouble("sentiment_confidence"), rs.getString("rule"),
-							this.json.readValue(rs.getString("entities"), Entities.class), rs.getString("model_version")),
+							this.json.readValue(rs.getString("entities"), Entities.class),
+							rs.getString("model_version")),
 					rs.getTimestamp("created_at").toInstant()))
 			.optional();
 	}
 
 	void saveCorrection(UUID ticketId, UUID messageId, String text, String language, String category, String priority,
 			String sentiment, String fields, UUID agentId, Instant at) {
-		this.jdbc.sql("""
-				insert into triage_correction (id, ticket_id, message_id, text, language, category, priority, sentiment,
-				  corrected_fields, corrected_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (message_id) do update set category = excluded.category, priority = excluded.priority,
-				  sentiment = excluded.sentiment, corrected_by = excluded.corrected_by, created_at = excluded.created_at,
-				  corrected_fields = (select string_agg(distinct f, ',' order by f) from unnest(
-				    string_to_array(triage_correction.corrected_fields || ',' || excluded.corrected_fields, ',')) f)""")
-			.params(UUID.randomUUID(), ticketId, messageId, text, language, category, priority, sentiment, fields, agentId,
-					Timestamp.from(at))
+		this.jdbc
+			.sql("""
+					insert into triage_correction (id, ticket_id, message_id, text, language, category, priority, sentiment,
+					  corrected_fields, corrected_by, created_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					on conflict (message_id) do update set category = excluded.category, priority = excluded.priority,
+					  sentiment = excluded.sentiment, corrected_by = excluded.corrected_by, created_at = excluded.created_at,
+					  corrected_fields = (select string_agg(distinct f, ',' order by f) from unnest(
+					    string_to_array(triage_correction.corrected_fields || ',' || excluded.corrected_fields, ',')) f)""")
+			.params(UUID.randomUUID(), ticketId, messageId, text, language, category, priority, sentiment, fields,
+					agentId, Timestamp.from(at))
 			.update();
 	}
 
@@ -146,7 +148,8 @@ class TriageStore {
 
 	/** Keeps retraining to one node at a time; released with the transaction. */
 	boolean tryRetrainLock() {
-		return Boolean.TRUE.equals(this.jdbc.sql("select pg_try_advisory_xact_lock(7302111)").query(Boolean.class).single());
+		return Boolean.TRUE
+			.equals(this.jdbc.sql("select pg_try_advisory_xact_lock(7302111)").query(Boolean.class).single());
 	}
 
 	record StoredResult(UUID messageId, TriageResult result, Instant at) {

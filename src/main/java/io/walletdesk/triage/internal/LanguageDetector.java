@@ -24,9 +24,9 @@ public final class LanguageDetector {
 	/** Crypto words that appear inside Chinese messages without making them mixed. */
 	private static final Set<String> TERMS = Set.of("usdt", "usdc", "eth", "btc", "trx", "bnb", "sol", "trc20", "erc20",
 			"bep20", "bsc", "tron", "app", "dapp", "nft", "okx", "okex", "binance", "htx", "huobi", "gate", "bybit",
-			"metamask", "gas", "swap", "defi", "ios", "android", "id", "ok", "pin", "face", "usd", "tx", "hash", "wallet",
-			"walletconnect", "uniswap", "pancakeswap", "kyc", "otc", "apk", "bug", "pending", "iphone", "imtoken",
-			"tokenpocket", "ledger", "trust", "arb", "matic", "polygon", "arbitrum", "solana", "ton", "u");
+			"metamask", "gas", "swap", "defi", "ios", "android", "id", "ok", "pin", "face", "usd", "tx", "hash",
+			"wallet", "walletconnect", "uniswap", "pancakeswap", "kyc", "otc", "apk", "bug", "pending", "iphone",
+			"imtoken", "tokenpocket", "ledger", "trust", "arb", "matic", "polygon", "arbitrum", "solana", "ton", "u");
 
 	private static final Set<String> ENGLISH = Set.of("the", "and", "is", "to", "my", "i", "it", "you", "not", "in",
 			"of", "for", "please", "can", "have", "this", "what", "how", "help", "was", "but", "me", "on", "with");

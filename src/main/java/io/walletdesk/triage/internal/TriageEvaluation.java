@@ -55,7 +55,8 @@ public record TriageEvaluation(int examples, Scores category, Scores priority, S
 	}
 
 	/**
-	 * @return the report the evaluation command prints */
+	 * @return the report the evaluation command prints
+	 */
 	public String format() {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT, "Examples scored: %d%n%n", this.examples));

@@ -89,7 +89,8 @@ public record TriageModel(String version, LabelClassifier category, LabelClassif
 	}
 
 	/**
-	 * @return the model in the form stored in the database */
+	 * @return the model in the form stored in the database
+	 */
 	public byte[] toBytes() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
