@@ -23,6 +23,7 @@ import io.walletdesk.customer.IdentityKind;
 import io.walletdesk.identity.AgentPrincipal;
 import io.walletdesk.identity.SignIn;
 import io.walletdesk.ticket.Actor;
+import io.walletdesk.ticket.ChangeTicket;
 import io.walletdesk.ticket.Channel;
 import io.walletdesk.ticket.OpenTicket;
 import io.walletdesk.ticket.Priority;
@@ -67,6 +68,8 @@ public class ConsoleTestSupport {
 	}
 
 	/** Opens a ticket from a new customer known by email. */
+	private static final UUID TEST_AGENT = UUID.fromString("00000000-0000-0000-0000-00000000a9e7");
+
 	public TicketView ticket(String subject, String body, UUID groupId, Priority priority) {
 		return ticket(subject, body, groupId, priority, "Customer " + UUID.randomUUID().toString().substring(0, 6),
 				"customer-" + UUID.randomUUID() + "@example.test", "en");
@@ -75,8 +78,15 @@ public class ConsoleTestSupport {
 	public TicketView ticket(String subject, String body, UUID groupId, Priority priority, String customerName,
 			String email, String language) {
 		UUID customer = this.customers.identify(IdentityKind.EMAIL, email, customerName, language);
-		return this.tickets.open(new OpenTicket(customer, subject, body, null, Channel.EMAIL, null, null, priority,
-				null, Set.of(), groupId, null, List.of(), Actor.customer(customer, customerName)));
+		TicketView ticket = this.tickets.open(new OpenTicket(customer, subject, body, null, Channel.EMAIL, null, null,
+				priority, null, Set.of(), groupId, null, List.of(), Actor.customer(customer, customerName)));
+		if (priority == null) {
+			return ticket;
+		}
+		// The priority the test asks for is an agent's decision, which triage leaves
+		// alone.
+		return this.tickets.change(ticket.id(), new ChangeTicket(null, priority, null, null, null, null),
+				Actor.agent(TEST_AGENT, "Test agent"));
 	}
 
 	public String customerEmail(UUID customerId) {

@@ -173,7 +173,7 @@ public class TicketManagement {
 	 */
 	@Transactional
 	public TicketView.MessageView post(UUID ticketId, PostMessage command) {
-		Ticket ticket = load(ticketId);
+		Ticket ticket = loadForUpdate(ticketId);
 		if (command.externalId() != null) {
 			Optional<Message> seen = this.messages.findByExternalId(command.channel(), command.externalId());
 			if (seen.isPresent()) {
@@ -235,7 +235,7 @@ public class TicketManagement {
 	 */
 	@Transactional
 	public TicketView change(UUID ticketId, ChangeTicket command, Actor actor) {
-		Ticket ticket = load(ticketId);
+		Ticket ticket = loadForUpdate(ticketId);
 		Instant now = this.clock.instant();
 		if (command.assigneeId() != null && command.assigneeId().isPresent()
 				&& !this.agents.exists(command.assigneeId().get())) {
@@ -282,7 +282,7 @@ public class TicketManagement {
 	 */
 	@Transactional
 	public TicketView applyTriage(UUID ticketId, TriageLabels labels) {
-		Ticket ticket = load(ticketId);
+		Ticket ticket = loadForUpdate(ticketId);
 		ticket.takeTriage(labels, this.clock.instant());
 		List<TicketChange> recorded = ticket.drainChanges();
 		this.changes.saveAll(recorded);
@@ -302,7 +302,7 @@ public class TicketManagement {
 	 */
 	@Transactional
 	public TicketView judgeSentiment(UUID ticketId, Sentiment sentiment, Actor actor) {
-		Ticket ticket = load(ticketId);
+		Ticket ticket = loadForUpdate(ticketId);
 		ticket.judgeSentiment(sentiment, actor, this.clock.instant());
 		return saveChanges(ticket);
 	}
@@ -520,6 +520,10 @@ public class TicketManagement {
 		}
 		String firstLine = body.strip().lines().findFirst().orElse("");
 		return firstLine.length() > 80 ? firstLine.substring(0, 80) + "…" : firstLine;
+	}
+
+	private Ticket loadForUpdate(UUID ticketId) {
+		return this.tickets.findForUpdate(ticketId).orElseThrow(() -> new NotFoundException("Ticket", ticketId));
 	}
 
 	private Ticket load(UUID ticketId) {

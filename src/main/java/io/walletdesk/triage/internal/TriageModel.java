@@ -15,23 +15,25 @@ import java.util.regex.Pattern;
  * The three trained classifiers plus the certain rules around them.
  * <p>
  * Priority favours urgent recall: a message is urgent when a secret was redacted from it
- * (certain), or when the larger of the priority model's urgent probability and the
- * category model's security-incident probability reaches {@code urgentThreshold}, which
- * training calibrates on held-back folds so that about 98 % of urgent examples clear it.
- * A likely security incident is never below high.
+ * (certain), or when its urgent score, the mean of a dedicated urgent-or-not classifier's
+ * probability and the category model's security-incident probability, reaches
+ * {@code urgentThreshold}, which training calibrates on held-back folds so that about 98
+ * % of urgent examples clear it. Otherwise the priority model chooses among high, normal
+ * and low, and a likely security incident is never below high.
  *
  * @param version identifies the model (shipped models: {@code shipped-<hash>})
  * @param category the category classifier
  * @param priority the priority classifier
  * @param sentiment the sentiment classifier
+ * @param urgent the urgent-or-not classifier (labels {@code urgent} and {@code other})
  * @param urgentThreshold the calibrated urgent threshold
  */
 public record TriageModel(String version, LabelClassifier category, LabelClassifier priority, LabelClassifier sentiment,
-		double urgentThreshold) {
+		LabelClassifier urgent, double urgentThreshold) {
 
 	private static final Pattern SECRET = Pattern.compile("\\[redacted: [^\\]]{1,40}\\]");
 
-	private static final int FORMAT = 1;
+	private static final int FORMAT = 2;
 
 	public TriageModel {
 		Objects.requireNonNull(version, "version");
@@ -48,8 +50,7 @@ public record TriageModel(String version, LabelClassifier category, LabelClassif
 		Map<String, Double> sentiments = this.sentiment.probabilities(features);
 		Map.Entry<String, Double> category = best(categories);
 		Map.Entry<String, Double> sentiment = best(sentiments);
-		double incident = categories.getOrDefault("security_incident", 0.0);
-		double urgentScore = Math.max(priorities.getOrDefault("urgent", 0.0), incident);
+		double urgentScore = urgentScore(this.urgent, this.category, features);
 		String priority;
 		double priorityConfidence;
 		String rule = null;
@@ -80,6 +81,11 @@ public record TriageModel(String version, LabelClassifier category, LabelClassif
 				sentiment.getValue(), urgentScore, rule);
 	}
 
+	static double urgentScore(LabelClassifier urgent, LabelClassifier category, String[] features) {
+		return (urgent.probabilities(features).getOrDefault("urgent", 0.0)
+				+ category.probabilities(features).getOrDefault("security_incident", 0.0)) / 2;
+	}
+
 	private static Map.Entry<String, Double> best(Map<String, Double> probabilities) {
 		return probabilities.entrySet()
 			.stream()
@@ -97,7 +103,8 @@ public record TriageModel(String version, LabelClassifier category, LabelClassif
 			out.writeInt(FORMAT);
 			out.writeUTF(this.version);
 			out.writeDouble(this.urgentThreshold);
-			for (LabelClassifier classifier : new LabelClassifier[] { this.category, this.priority, this.sentiment }) {
+			for (LabelClassifier classifier : new LabelClassifier[] { this.category, this.priority, this.sentiment,
+					this.urgent }) {
 				byte[] model = classifier.toBytes();
 				out.writeInt(model.length);
 				out.write(model);
@@ -122,13 +129,13 @@ public record TriageModel(String version, LabelClassifier category, LabelClassif
 			}
 			String version = in.readUTF();
 			double threshold = in.readDouble();
-			LabelClassifier[] classifiers = new LabelClassifier[3];
-			for (int i = 0; i < 3; i++) {
+			LabelClassifier[] classifiers = new LabelClassifier[4];
+			for (int i = 0; i < classifiers.length; i++) {
 				byte[] model = new byte[in.readInt()];
 				in.readFully(model);
 				classifiers[i] = LabelClassifier.fromBytes(model);
 			}
-			return new TriageModel(version, classifiers[0], classifiers[1], classifiers[2], threshold);
+			return new TriageModel(version, classifiers[0], classifiers[1], classifiers[2], classifiers[3], threshold);
 		}
 		catch (IOException ex) {
 			throw new IllegalArgumentException("Not a triage model", ex);

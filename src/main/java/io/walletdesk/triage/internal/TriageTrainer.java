@@ -31,12 +31,17 @@ public final class TriageTrainer {
 	 * @return the trained, calibrated model
 	 */
 	public static TriageModel train(String version, List<LabelledExample> examples) {
+		return train(version, examples, URGENT_RECALL_AIM);
+	}
+
+	static TriageModel train(String version, List<LabelledExample> examples, double urgentRecallAim) {
 		List<String[]> features = examples.stream().map(e -> TextFeatures.of(e.text())).toList();
 		LabelClassifier category = fit(features, examples, Task.CATEGORY, -1);
 		LabelClassifier priority = fit(features, examples, Task.PRIORITY, -1);
 		LabelClassifier sentiment = fit(features, examples, Task.SENTIMENT, -1);
-		double threshold = calibrateUrgentThreshold(features, examples);
-		return new TriageModel(version, category, priority, sentiment, threshold);
+		LabelClassifier urgent = fitUrgent(features, examples, -1);
+		double threshold = calibrateUrgentThreshold(features, examples, urgentRecallAim);
+		return new TriageModel(version, category, priority, sentiment, urgent, threshold);
 	}
 
 	/**
@@ -74,38 +79,51 @@ public final class TriageTrainer {
 		return LabelClassifier.train(x, y);
 	}
 
+	private static LabelClassifier fitUrgent(List<String[]> features, List<LabelledExample> examples,
+			int leaveOutFold) {
+		List<String[]> x = new ArrayList<>();
+		List<String> y = new ArrayList<>();
+		for (int i = 0; i < examples.size(); i++) {
+			LabelledExample e = examples.get(i);
+			if (e.priority() != null && (leaveOutFold < 0 || fold(e) != leaveOutFold)) {
+				x.add(features.get(i));
+				y.add("urgent".equals(e.priority()) ? "urgent" : "other");
+			}
+		}
+		return LabelClassifier.train(x, y);
+	}
+
 	private static int fold(LabelledExample example) {
 		return Math.floorMod(example.id().hashCode() * 31 + 7, FOLDS);
 	}
 
 	/**
 	 * Trains on four folds and scores the fifth, five times, then takes the highest
-	 * threshold that keeps {@link #URGENT_RECALL_AIM} of the urgent examples above it.
+	 * threshold that keeps the aimed share of the urgent examples above it.
 	 */
-	private static double calibrateUrgentThreshold(List<String[]> features, List<LabelledExample> examples) {
+	private static double calibrateUrgentThreshold(List<String[]> features, List<LabelledExample> examples,
+			double aim) {
 		List<Double> urgentScores = new ArrayList<>();
 		for (int f = 0; f < FOLDS; f++) {
 			LabelClassifier category = fit(features, examples, Task.CATEGORY, f);
-			LabelClassifier priority = fit(features, examples, Task.PRIORITY, f);
+			LabelClassifier urgent = fitUrgent(features, examples, f);
 			for (int i = 0; i < examples.size(); i++) {
 				LabelledExample e = examples.get(i);
 				if (fold(e) != f || !"urgent".equals(e.priority()) || e.text().contains("[redacted: ")) {
 					continue;
 				}
-				double incident = category.probabilities(features.get(i)).getOrDefault("security_incident", 0.0);
-				urgentScores
-					.add(Math.max(priority.probabilities(features.get(i)).getOrDefault("urgent", 0.0), incident));
+				urgentScores.add(TriageModel.urgentScore(urgent, category, features.get(i)));
 			}
 		}
 		if (urgentScores.isEmpty()) {
 			return 0.5;
 		}
 		Collections.sort(urgentScores);
-		int allowedMisses = (int) Math.floor(urgentScores.size() * (1 - URGENT_RECALL_AIM));
+		int allowedMisses = (int) Math.floor(urgentScores.size() * (1 - aim));
 		double threshold = urgentScores.get(allowedMisses);
 		// Never so low that every anxious transfer question turns urgent, never above the
 		// plain argmax.
-		return Math.max(0.08, Math.min(0.5, threshold - 1e-9));
+		return Math.max(0.02, Math.min(0.5, threshold - 1e-9));
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.walletdesk.triage.web;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.walletdesk.identity.AgentPrincipal;
@@ -32,6 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class TriageConsole {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ZoneOffset.UTC);
 
 	private final TriageManagement triage;
 
@@ -76,7 +83,11 @@ class TriageConsole {
 
 	@GetMapping("/triage/model")
 	String modelPage(@AuthenticationPrincipal AgentPrincipal agent, Model model) {
-		model.addAttribute("status", this.triage.status());
+		TriageManagement.ModelStatus status = this.triage.status();
+		Map<String, String> trained = new HashMap<>();
+		status.recent().forEach(m -> trained.put(m.version(), WHEN.format(m.createdAt())));
+		model.addAttribute("status", status);
+		model.addAttribute("trained", trained);
 		model.addAttribute("canRetrain", agent.hasRole(Role.SUPERVISOR) || agent.hasRole(Role.ADMIN));
 		return "triage/model";
 	}

@@ -85,6 +85,10 @@ class ConsoleI18nTests {
 		keys.put("status.*", ids(TicketStatus.values(), TicketStatus::id));
 		keys.put("priority.*", ids(Priority.values(), Priority::id));
 		keys.put("category.*", ids(Category.values(), Category::id));
+		keys.put("sentiment.*", ids(io.walletdesk.ticket.Sentiment.values(), io.walletdesk.ticket.Sentiment::id));
+		// Triage panel and model page (triage.web.TriageConsole).
+		keys.put("triage.rule.*", List.of("secret_exposed", "incident_at_least_high"));
+		keys.put("triage.trigger.*", List.of("shipped", "on_demand", "nightly"));
 		keys.put("channel.*", ids(Channel.values(), Channel::id));
 		keys.put("author.*", ids(AuthorKind.values(), AuthorKind::id));
 		keys.put("identity.*", ids(IdentityKind.values(), IdentityKind::id));
