@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.jayway.jsonpath.JsonPath;
+import io.walletdesk.ConsoleTestSupport;
 import io.walletdesk.TestAgents;
 import io.walletdesk.WalletDeskIntegrationTest;
 import io.walletdesk.identity.AgentView;
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,6 +44,9 @@ class TriageIntegrationTests {
 
 	@Autowired
 	TriageManagement triage;
+
+	@Autowired
+	ConsoleTestSupport console;
 
 	String token;
 
@@ -80,7 +85,7 @@ class TriageIntegrationTests {
 	}
 
 	private static <T> T await(Supplier<T> value, java.util.function.Predicate<T> until) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
 		T current = value.get();
 		while (!until.test(current) && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);
@@ -191,12 +196,68 @@ class TriageIntegrationTests {
 	}
 
 	@Test
-	void retrainingIsForSupervisorsAndKeepsAModelThatIsNotWorse() throws Exception {
+	void theTicketPageShowsTriageAndTakesACorrectionInOneClick() throws Exception {
+		String id = openTicket("我的USDT-TRC20被转走了 2,300 U，收款地址 TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t 不是我的");
+		await(() -> this.triage.latest(UUID.fromString(id)), r -> r.isPresent());
+		String panel = this.mvc.perform(get("/tickets/{id}/triage", id).with(this.console.as(this.agent.id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(panel).contains("data-triage=\"category\"")
+			.contains("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")
+			.contains("data-entity=\"amount\"")
+			.contains("data-correct-sentiment=\"calm\"")
+			.contains("category F1");
+		String corrected = this.mvc
+			.perform(post("/tickets/{id}/triage/corrections", id).param("sentiment", "calm")
+				.with(csrf())
+				.with(this.console.as(this.agent.id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(corrected).contains("the correction is saved");
+		assertThat((String) JsonPath.read(ticketJson(id), "$.ticket.sentiment")).isEqualTo("calm");
+		assertThat(this.jdbc.sql("select sentiment from triage_correction where ticket_id = ?")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.single()).isEqualTo("calm");
+		this.mvc.perform(get("/triage/model").with(this.console.as(this.agent.id())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("shipped-")));
+	}
+
+	@Test
+	void retrainingIsForSupervisorsAndReplacesTheLiveModelOnlyWhenNotWorse() throws Exception {
 		this.mvc.perform(post("/api/v1/triage/model/retrain").header("Authorization", this.token))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/triage/model").header("Authorization", this.token))
+		String live = JsonPath.read(this.mvc.perform(get("/api/v1/triage/model").header("Authorization", this.token))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.live.version").value(org.hamcrest.Matchers.startsWith("shipped-")));
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.live.version");
+		String id = openTicket("swap failed on pancakeswap, slippage error, lost the gas");
+		await(() -> this.triage.latest(UUID.fromString(id)), r -> r.isPresent());
+		this.mvc
+			.perform(post("/api/v1/tickets/" + id + "/triage/corrections").header("Authorization", this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"category\":\"trading\",\"priority\":\"normal\"}"))
+			.andExpect(status().isOk());
+
+		String supervisor = this.testAgents.token(Role.SUPERVISOR);
+		this.mvc.perform(post("/api/v1/triage/model/retrain").header("Authorization", supervisor))
+			.andExpect(status().isAccepted());
+		TriageManagement.ModelStatus status = await(() -> this.triage.status(),
+				s -> !s.retraining() && s.recent().stream().anyMatch(m -> m.version().startsWith("retrained-")));
+		ModelSummary candidate = status.recent()
+			.stream()
+			.filter(m -> m.version().startsWith("retrained-"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(candidate.trainingExamples()).isGreaterThan(1000);
+		assertThat(candidate.report()).contains("Category macro-F1 by language");
+		assertThat(status.live().version()).isEqualTo(candidate.accepted() ? candidate.version() : live);
 	}
 
 }
