@@ -59,7 +59,7 @@ public final class LabelClassifier {
 			events.add(new Event(labels.get(i), features.get(i)));
 		}
 		TrainingParameters parameters = new TrainingParameters();
-		parameters.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("triage.algo", "MAXENT_QN"));
+		parameters.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
 		parameters.put(TrainingParameters.ITERATIONS_PARAM, 300);
 		parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
 		parameters.put(TrainingParameters.THREADS_PARAM, 1);

@@ -49,8 +49,6 @@ public final class TextFeatures {
 	private static final ThreadLocal<Transliterator> TO_SIMPLIFIED = ThreadLocal
 		.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
 
-	static boolean CHAR_GRAMS = Boolean.getBoolean("triage.chargrams");
-
 	private TextFeatures() {
 	}
 
@@ -128,12 +126,6 @@ public final class TextFeatures {
 				String word = s.substring(start, i).toLowerCase(Locale.ROOT).replace("'", "");
 				String token = word.chars().allMatch(Character::isDigit) ? "#num" : stemmer.stem(word).toString();
 				features.add("w=" + token);
-				if (CHAR_GRAMS && !token.equals("#num")) {
-					String padded = "<" + word + ">";
-					for (int g = 0; g + 3 <= padded.length(); g++) {
-						features.add("g=" + padded.substring(g, g + 3));
-					}
-				}
 				if (previousWord != null) {
 					features.add("w2=" + previousWord + "_" + token);
 				}
