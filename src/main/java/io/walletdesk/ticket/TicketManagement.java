@@ -19,6 +19,10 @@ import io.walletdesk.safety.GuardVerdict;
 import io.walletdesk.safety.OutgoingGuard;
 import io.walletdesk.safety.SafetyGuidance;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -57,6 +61,9 @@ public class TicketManagement {
 	private final AuditLog audit;
 
 	private final Clock clock;
+
+	@PersistenceContext
+	private EntityManager entityManager;
 
 	TicketManagement(Tickets tickets, Messages messages, TicketChanges changes, Attachments attachments,
 			AgentManagement agents, CustomerManagement customers, TicketSettings settings,
@@ -522,8 +529,18 @@ public class TicketManagement {
 		return firstLine.length() > 80 ? firstLine.substring(0, 80) + "…" : firstLine;
 	}
 
+	/**
+	 * Loads a ticket to change it and holds its row until the transaction ends: intake,
+	 * agents and triage change the same tickets concurrently, and without the lock one of
+	 * them would fail on the version check. When this transaction already read the
+	 * ticket, the row is locked and the ticket re-read, so the change starts from the
+	 * committed state.
+	 */
 	private Ticket loadForUpdate(UUID ticketId) {
-		return this.tickets.findForUpdate(ticketId).orElseThrow(() -> new NotFoundException("Ticket", ticketId));
+		Ticket ticket = load(ticketId);
+		this.entityManager.flush();
+		this.entityManager.refresh(ticket, LockModeType.PESSIMISTIC_WRITE);
+		return ticket;
 	}
 
 	private Ticket load(UUID ticketId) {

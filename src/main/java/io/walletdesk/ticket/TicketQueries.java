@@ -53,10 +53,17 @@ public class TicketQueries {
 		where(filter, viewer, sql, params);
 		if (filter.order() == TicketFilter.Order.URGENT_FIRST) {
 			// Queue order pages by position, which is fine for a bounded working queue.
+			// Within a priority, the longest wait goes first, and an anxious customer's
+			// wait
+			// counts half as much again, an angry one's double: the longer they wait, the
+			// further they move up.
 			int offset = cursor == null || cursor.isBlank() ? 0 : parseOffset(cursor);
 			sql.append(
 					" order by case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end,"
-							+ " coalesce(t.last_customer_message_at, t.created_at), t.id limit ? offset ?");
+							+ " coalesce(t.last_customer_message_at, t.created_at)"
+							+ " - (now() - coalesce(t.last_customer_message_at, t.created_at))"
+							+ " * case t.sentiment when 'angry' then 1.0 when 'anxious' then 0.5 else 0 end,"
+							+ " t.id limit ? offset ?");
 			params.add(limit + 1);
 			params.add(offset);
 			List<TicketView> rows = this.jdbc.sql(sql.toString()).params(params).query(this::map).list();

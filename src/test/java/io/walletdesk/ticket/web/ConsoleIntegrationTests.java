@@ -23,6 +23,7 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
@@ -54,6 +55,9 @@ class ConsoleIntegrationTests {
 	@Autowired
 	TicketManagement tickets;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void listShowsTheGroupsTicketsButNotOtherGroups() throws Exception {
 		UUID mine = this.agents.group("wallet");
@@ -73,6 +77,32 @@ class ConsoleIntegrationTests {
 
 		String search = html(get("/tickets").param("q", hidden.subject()), agent);
 		assertThat(search).doesNotContain("<span class=\"ticket-subject\">" + hidden.subject());
+	}
+
+	@Test
+	void angryCustomersWhoWaitMoveUpWithinTheirPriority() throws Exception {
+		UUID group = this.agents.group("moods");
+		AgentView agent = this.agents.create(Role.AGENT, group);
+		TicketView calm = this.console.ticket("Calm question " + UUID.randomUUID(), "When will it arrive?", group,
+				Priority.NORMAL);
+		TicketView angry = this.console.ticket("Angry customer " + UUID.randomUUID(), "Still nothing!!", group,
+				Priority.NORMAL);
+		mood(calm, "calm", 10);
+		mood(angry, "angry", 6);
+		String page = html(get("/tickets").param("view", "urgent"), agent);
+		// Six minutes of an angry customer count as twelve, ahead of ten calm ones.
+		assertThat(page.indexOf(angry.subject())).isPositive().isLessThan(page.indexOf(calm.subject()));
+		mood(angry, "angry", 4);
+		page = html(get("/tickets").param("view", "urgent"), agent);
+		assertThat(page.indexOf(calm.subject())).isPositive().isLessThan(page.indexOf(angry.subject()));
+	}
+
+	private void mood(TicketView ticket, String sentiment, int minutesWaiting) {
+		this.jdbc
+			.sql("update ticket set sentiment = ?, sentiment_set_by_agent = true,"
+					+ " last_customer_message_at = now() - make_interval(mins => ?) where id = ?")
+			.params(sentiment, minutesWaiting, ticket.id())
+			.update();
 	}
 
 	@Test
