@@ -67,6 +67,11 @@ public class ConsoleTestSupport {
 			.authentication(UsernamePasswordAuthenticationToken.authenticated(agent, null, agent.getAuthorities()));
 	}
 
+	/** The agent as the console sees them after a complete sign-in. */
+	public AgentPrincipal principal(UUID agentId) {
+		return this.signIn.principal(agentId);
+	}
+
 	/** Opens a ticket from a new customer known by email. */
 	private static final UUID TEST_AGENT = UUID.fromString("00000000-0000-0000-0000-00000000a9e7");
 
