@@ -22,6 +22,8 @@ import io.walletdesk.safety.SafetyGuidance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -537,9 +539,20 @@ public class TicketManagement {
 	 * committed state.
 	 */
 	private Ticket loadForUpdate(UUID ticketId) {
-		Ticket ticket = load(ticketId);
-		this.entityManager.flush();
-		this.entityManager.refresh(ticket, LockModeType.PESSIMISTIC_WRITE);
+		// Hibernate's persistence context tells whether this transaction holds the ticket
+		// already: then flush and refresh it under the lock; else one locking select.
+		SessionImplementor session = this.entityManager.unwrap(SessionImplementor.class);
+		EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(Ticket.class);
+		Object held = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(ticketId, persister));
+		if (held instanceof Ticket ticket) {
+			this.entityManager.flush();
+			this.entityManager.refresh(ticket, LockModeType.PESSIMISTIC_WRITE);
+			return ticket;
+		}
+		Ticket ticket = this.entityManager.find(Ticket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
+		if (ticket == null) {
+			throw new NotFoundException("Ticket", ticketId);
+		}
 		return ticket;
 	}
 

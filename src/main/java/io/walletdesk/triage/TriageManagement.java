@@ -30,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Triage's public face: understands messages (language, category, priority, sentiment,
@@ -53,6 +54,8 @@ public class TriageManagement {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	private final EntityExtractor entities = new EntityExtractor();
 
 	private final ExecutorService retraining = Executors.newSingleThreadExecutor(r -> {
@@ -64,13 +67,14 @@ public class TriageManagement {
 	private final AtomicBoolean retrainRunning = new AtomicBoolean();
 
 	TriageManagement(LiveModel model, TriageStore store, TicketManagement tickets, SecretScanner scanner,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions) {
 		this.model = model;
 		this.store = store;
 		this.tickets = tickets;
 		this.scanner = scanner;
 		this.events = events;
 		this.clock = clock;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -98,24 +102,24 @@ public class TriageManagement {
 	 * @param ticketId the message's ticket
 	 * @param messageId the message
 	 */
-	@Transactional
 	public void triageMessage(UUID ticketId, UUID messageId) {
 		Optional<TicketView.MessageView> message = this.tickets.message(messageId);
 		if (message.isEmpty() || message.get().authorKind() != AuthorKind.CUSTOMER || message.get().body() == null
 				|| message.get().body().isBlank()) {
 			return;
 		}
-		// Stored bodies are already redacted; scanning again changes nothing then and
-		// guards against a path that forgot.
-		Understood understood = understand(this.scanner.scan(message.get().body()).redactedText());
+		// Stored bodies are redacted by the ticket module before they are stored.
+		Understood understood = understand(message.get().body());
 		TriageResult result = understood.result();
-		if (!this.store.saveResult(ticketId, messageId, result, understood.urgentScore(), this.clock.instant())) {
-			return;
-		}
-		this.tickets.applyTriage(ticketId, new TriageLabels(Category.fromId(result.category()),
-				Priority.fromId(result.priority()), Sentiment.fromId(result.sentiment()), result.language()));
-		this.events.publishEvent(new TriageCompleted(ticketId, messageId, result.category(), result.priority(),
-				result.sentiment(), result.language()));
+		this.transactions.executeWithoutResult(status -> {
+			if (!this.store.saveResult(ticketId, messageId, result, understood.urgentScore(), this.clock.instant())) {
+				return;
+			}
+			this.tickets.applyTriage(ticketId, new TriageLabels(Category.fromId(result.category()),
+					Priority.fromId(result.priority()), Sentiment.fromId(result.sentiment()), result.language()));
+			this.events.publishEvent(new TriageCompleted(ticketId, messageId, result.category(), result.priority(),
+					result.sentiment(), result.language()));
+		});
 	}
 
 	/**

@@ -23,7 +23,7 @@ import opennlp.tools.stemmer.snowball.SnowballStemmer;
  * become class tokens, since their exact digits mean nothing to a category. A few shape
  * features (exclamation marks, shouting, length) carry sentiment and urgency.
  * <p>
- * Thread-safe: the stemmer and transliterator, which are not, are kept per thread.
+ * Thread-safe: the stemmer, which is not, is kept per thread.
  */
 public final class TextFeatures {
 
@@ -46,8 +46,12 @@ public final class TextFeatures {
 	private static final ThreadLocal<SnowballStemmer> STEMMER = ThreadLocal
 		.withInitial(() -> new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH));
 
-	private static final ThreadLocal<Transliterator> TO_SIMPLIFIED = ThreadLocal
-		.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+	/**
+	 * ICU's Traditional-to-Simplified conversion, character by character, tabled once for
+	 * the Basic Multilingual Plane: running the transliterator on every message cost more
+	 * than the classifiers themselves.
+	 */
+	private static final char[] TO_SIMPLIFIED = simplifiedTable();
 
 	private TextFeatures() {
 	}
@@ -72,7 +76,7 @@ public final class TextFeatures {
 		s = replace(s, TRON_ADDRESS, " xaddrx ", features, "has_address");
 		s = replace(s, BTC_ADDRESS, " xaddrx ", features, "has_address");
 		if (hasHan(s)) {
-			s = TO_SIMPLIFIED.get().transliterate(s);
+			s = simplified(s);
 		}
 		Cues.addTo(s.toLowerCase(Locale.ROOT), features);
 		tokens(s, features);
@@ -87,6 +91,29 @@ public final class TextFeatures {
 		}
 		features.add(flag);
 		return m.replaceAll(token);
+	}
+
+	private static char[] simplifiedTable() {
+		Transliterator transliterator = Transliterator.getInstance("Traditional-Simplified");
+		char[] table = new char[0x10000];
+		for (int c = 0; c < table.length; c++) {
+			table[c] = (char) c;
+			if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+				String simple = transliterator.transliterate(String.valueOf((char) c));
+				if (simple.length() == 1) {
+					table[c] = simple.charAt(0);
+				}
+			}
+		}
+		return table;
+	}
+
+	private static String simplified(String s) {
+		char[] chars = s.toCharArray();
+		for (int i = 0; i < chars.length; i++) {
+			chars[i] = TO_SIMPLIFIED[chars[i]];
+		}
+		return new String(chars);
 	}
 
 	private static boolean hasHan(String s) {
