@@ -187,6 +187,7 @@ class KillMidSendExactlyOnceTests {
 		command.add("--WALLETDESK_ADMIN_PASSWORD=kill-test-" + UUID.randomUUID());
 		command.add("--walletdesk.events.retry-interval=2s");
 		command.add("--walletdesk.events.retry-after=1s");
+		command.add("--walletdesk.events.stuck-after=5s");
 		command.add("--walletdesk.channel.delivery.poll-interval=1s");
 		command.add("--walletdesk.channel.delivery.initial-backoff=1s");
 		command.add("--walletdesk.channel.delivery.sending-lease=3s");
