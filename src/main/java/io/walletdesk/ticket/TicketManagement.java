@@ -272,15 +272,7 @@ public class TicketManagement {
 		if (command.status() != null) {
 			ticket.moveTo(command.status(), actor, now);
 		}
-		List<TicketChange> recorded = ticket.drainChanges();
-		this.changes.saveAll(recorded);
-		this.tickets.saveAndFlush(ticket);
-		if (!recorded.isEmpty()) {
-			Set<String> fields = new LinkedHashSet<>();
-			recorded.forEach(change -> fields.add(change.field()));
-			this.events.publishEvent(new TicketChanged(ticket.id(), fields, ticket.assigneeId(), ticket.groupId()));
-		}
-		return ticket.toView();
+		return saveChanges(ticket, false);
 	}
 
 	/**
@@ -293,15 +285,8 @@ public class TicketManagement {
 	public TicketView applyTriage(UUID ticketId, TriageLabels labels) {
 		Ticket ticket = loadForUpdate(ticketId);
 		ticket.takeTriage(labels, this.clock.instant());
-		List<TicketChange> recorded = ticket.drainChanges();
-		this.changes.saveAll(recorded);
-		this.tickets.saveAndFlush(ticket);
-		// Published even when no field changed, so open consoles show the new triage.
-		Set<String> fields = new LinkedHashSet<>();
-		recorded.forEach(change -> fields.add(change.field()));
-		fields.add("triage");
-		this.events.publishEvent(new TicketChanged(ticket.id(), fields, ticket.assigneeId(), ticket.groupId()));
-		return ticket.toView();
+		// Announced even when no field changed, so open consoles show the new triage.
+		return saveChanges(ticket, true);
 	}
 
 	/**
@@ -313,16 +298,23 @@ public class TicketManagement {
 	public TicketView judgeSentiment(UUID ticketId, Sentiment sentiment, Actor actor) {
 		Ticket ticket = loadForUpdate(ticketId);
 		ticket.judgeSentiment(sentiment, actor, this.clock.instant());
-		return saveChanges(ticket);
+		return saveChanges(ticket, false);
 	}
 
-	private TicketView saveChanges(Ticket ticket) {
+	/**
+	 * Stores a changed ticket with its history and publishes {@link TicketChanged} with
+	 * the changed fields, plus {@code triage} for a triage result.
+	 */
+	private TicketView saveChanges(Ticket ticket, boolean triaged) {
 		List<TicketChange> recorded = ticket.drainChanges();
 		this.changes.saveAll(recorded);
 		this.tickets.saveAndFlush(ticket);
-		if (!recorded.isEmpty()) {
+		if (!recorded.isEmpty() || triaged) {
 			Set<String> fields = new LinkedHashSet<>();
 			recorded.forEach(change -> fields.add(change.field()));
+			if (triaged) {
+				fields.add("triage");
+			}
 			this.events.publishEvent(new TicketChanged(ticket.id(), fields, ticket.assigneeId(), ticket.groupId()));
 		}
 		return ticket.toView();
