@@ -15,4 +15,7 @@ interface Messages extends JpaRepository<Message, UUID> {
 	@Query("select m from Message m where m.channel = :channel and m.externalId = :externalId")
 	Optional<Message> findByExternalId(Channel channel, String externalId);
 
+	@Query("select m.body from Message m where m.id = :id and m.authorKind = :kind")
+	Optional<String> findBody(UUID id, AuthorKind kind);
+
 }

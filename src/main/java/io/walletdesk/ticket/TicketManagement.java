@@ -174,6 +174,16 @@ public class TicketManagement {
 	}
 
 	/**
+	 * The stored (redacted) text of a customer message, read alone: for triage, which
+	 * needs nothing else of it.
+	 * @return the text, or empty when there is no such customer message
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> customerText(UUID messageId) {
+		return this.messages.findBody(messageId, AuthorKind.CUSTOMER);
+	}
+
+	/**
 	 * Adds a message. A customer message reopens a pending or solved ticket; an agent's
 	 * first public reply is the first response. A message whose channel id was seen
 	 * before is not stored again.

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.walletdesk.safety.SecretScanner;
 import io.walletdesk.ticket.Actor;
-import io.walletdesk.ticket.AuthorKind;
 import io.walletdesk.ticket.Category;
 import io.walletdesk.ticket.ChangeTicket;
 import io.walletdesk.ticket.Priority;
@@ -103,13 +102,12 @@ public class TriageManagement {
 	 * @param messageId the message
 	 */
 	public void triageMessage(UUID ticketId, UUID messageId) {
-		Optional<TicketView.MessageView> message = this.tickets.message(messageId);
-		if (message.isEmpty() || message.get().authorKind() != AuthorKind.CUSTOMER || message.get().body() == null
-				|| message.get().body().isBlank()) {
+		Optional<String> text = this.tickets.customerText(messageId);
+		if (text.isEmpty() || text.get().isBlank()) {
 			return;
 		}
 		// Stored bodies are redacted by the ticket module before they are stored.
-		Understood understood = understand(message.get().body());
+		Understood understood = understand(text.get());
 		TriageResult result = understood.result();
 		this.transactions.executeWithoutResult(status -> {
 			if (!this.store.saveResult(ticketId, messageId, result, understood.urgentScore(), this.clock.instant())) {
