@@ -29,7 +29,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Triage's public face: understands messages (language, category, priority, sentiment,
@@ -53,8 +52,6 @@ public class TriageManagement {
 
 	private final Clock clock;
 
-	private final TransactionTemplate transactions;
-
 	private final EntityExtractor entities = new EntityExtractor();
 
 	private final ExecutorService retraining = Executors.newSingleThreadExecutor(r -> {
@@ -66,14 +63,13 @@ public class TriageManagement {
 	private final AtomicBoolean retrainRunning = new AtomicBoolean();
 
 	TriageManagement(LiveModel model, TriageStore store, TicketManagement tickets, SecretScanner scanner,
-			ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.model = model;
 		this.store = store;
 		this.tickets = tickets;
 		this.scanner = scanner;
 		this.events = events;
 		this.clock = clock;
-		this.transactions = transactions;
 	}
 
 	/**
@@ -101,6 +97,7 @@ public class TriageManagement {
 	 * @param ticketId the message's ticket
 	 * @param messageId the message
 	 */
+	@Transactional
 	public void triageMessage(UUID ticketId, UUID messageId) {
 		Optional<String> text = this.tickets.customerText(messageId);
 		if (text.isEmpty() || text.get().isBlank()) {
@@ -109,15 +106,13 @@ public class TriageManagement {
 		// Stored bodies are redacted by the ticket module before they are stored.
 		Understood understood = understand(text.get());
 		TriageResult result = understood.result();
-		this.transactions.executeWithoutResult(status -> {
-			if (!this.store.saveResult(ticketId, messageId, result, understood.urgentScore(), this.clock.instant())) {
-				return;
-			}
-			this.tickets.applyTriage(ticketId, new TriageLabels(Category.fromId(result.category()),
-					Priority.fromId(result.priority()), Sentiment.fromId(result.sentiment()), result.language()));
-			this.events.publishEvent(new TriageCompleted(ticketId, messageId, result.category(), result.priority(),
-					result.sentiment(), result.language()));
-		});
+		if (!this.store.saveResult(ticketId, messageId, result, understood.urgentScore(), this.clock.instant())) {
+			return;
+		}
+		this.tickets.applyTriage(ticketId, new TriageLabels(Category.fromId(result.category()),
+				Priority.fromId(result.priority()), Sentiment.fromId(result.sentiment()), result.language()));
+		this.events.publishEvent(new TriageCompleted(ticketId, messageId, result.category(), result.priority(),
+				result.sentiment(), result.language()));
 	}
 
 	/**
