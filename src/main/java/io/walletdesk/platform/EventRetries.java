@@ -1,5 +1,6 @@
 package io.walletdesk.platform;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -26,9 +27,12 @@ class EventRetries {
 
 	private final Settings settings;
 
-	EventRetries(IncompleteEventPublications incomplete, Settings settings) {
+	private final Clock clock;
+
+	EventRetries(IncompleteEventPublications incomplete, Settings settings, Clock clock) {
 		this.incomplete = incomplete;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${walletdesk.events.retry-interval:60s}", initialDelayString = "60s")
@@ -37,7 +41,7 @@ class EventRetries {
 		// lost hand-over): a publication still queued for the task executor under load
 		// is not failed, and resubmitting it would queue the same work twice and deepen
 		// the backlog.
-		Instant stuck = Instant.now().minus(this.settings.stuckAfter());
+		Instant stuck = this.clock.instant().minus(this.settings.stuckAfter());
 		this.incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
 			.withMinAge(this.settings.retryAfter())
 			.withFilter(publication -> publication.getStatus() == EventPublication.Status.FAILED

@@ -134,7 +134,7 @@ public class TriageManagement {
 	 * or is closed
 	 */
 	@Transactional
-	public TicketView correct(UUID ticketId, Correction correction, Actor agent, UUID agentId) {
+	public TicketView correct(UUID ticketId, Correction correction, Actor agent) {
 		TicketTriage latest = latest(ticketId)
 			.orElseThrow(() -> new IllegalStateException("The ticket has no triaged customer message to correct"));
 		TicketView ticket = this.tickets.get(ticketId);
@@ -162,8 +162,16 @@ public class TriageManagement {
 				correction.category() != null ? correction.category().id() : was.category(),
 				correction.priority() != null ? correction.priority().id() : was.priority(),
 				correction.sentiment() != null ? correction.sentiment().id() : was.sentiment(),
-				String.join(",", fields), agentId, this.clock.instant());
+				String.join(",", fields), agent.id(), this.clock.instant());
 		return ticket;
+	}
+
+	/**
+	 * @return the live model's summary, or empty before the first message was triaged
+	 * (the shipped model is installed then)
+	 */
+	public Optional<ModelSummary> liveModel() {
+		return this.store.liveSummary();
 	}
 
 	/**

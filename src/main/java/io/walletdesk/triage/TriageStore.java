@@ -1,5 +1,7 @@
 package io.walletdesk.triage;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 class TriageStore {
+
+	private static final String SUMMARY = """
+			select version, created_at, trigger, training_examples, evaluation_examples, category_macro_f1,
+			  category_macro_f1_zh, category_macro_f1_en, urgent_recall, urgent_precision, accepted, live, report
+			from triage_model""";
 
 	private final JdbcClient jdbc;
 
@@ -132,18 +139,23 @@ class TriageStore {
 	}
 
 	List<ModelSummary> models(int limit) {
-		return this.jdbc.sql("""
-				select version, created_at, trigger, training_examples, evaluation_examples, category_macro_f1,
-				  category_macro_f1_zh, category_macro_f1_en, urgent_recall, urgent_precision, accepted, live, report
-				from triage_model order by created_at desc limit ?""")
+		return this.jdbc.sql(SUMMARY + " order by created_at desc limit ?")
 			.param(limit)
-			.query((rs, row) -> new ModelSummary(rs.getString("version"), rs.getTimestamp("created_at").toInstant(),
-					rs.getString("trigger"), rs.getInt("training_examples"), rs.getInt("evaluation_examples"),
-					rs.getDouble("category_macro_f1"), (Double) rs.getObject("category_macro_f1_zh"),
-					(Double) rs.getObject("category_macro_f1_en"), rs.getDouble("urgent_recall"),
-					rs.getDouble("urgent_precision"), rs.getBoolean("accepted"), rs.getBoolean("live"),
-					rs.getString("report")))
+			.query(TriageStore::summary)
 			.list();
+	}
+
+	Optional<ModelSummary> liveSummary() {
+		return this.jdbc.sql(SUMMARY + " where live").query(TriageStore::summary).optional();
+	}
+
+	private static ModelSummary summary(ResultSet rs, int row) throws SQLException {
+		return new ModelSummary(rs.getString("version"), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("trigger"), rs.getInt("training_examples"), rs.getInt("evaluation_examples"),
+				rs.getDouble("category_macro_f1"), (Double) rs.getObject("category_macro_f1_zh"),
+				(Double) rs.getObject("category_macro_f1_en"), rs.getDouble("urgent_recall"),
+				rs.getDouble("urgent_precision"), rs.getBoolean("accepted"), rs.getBoolean("live"),
+				rs.getString("report"));
 	}
 
 	/** Keeps retraining to one node at a time; released with the transaction. */

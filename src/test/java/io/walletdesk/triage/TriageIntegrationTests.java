@@ -59,9 +59,16 @@ class TriageIntegrationTests {
 	}
 
 	private String openTicket(String body) throws Exception {
+		return openTicket(body, "");
+	}
+
+	/**
+	 * @param extra more JSON fields of the request, each after a comma
+	 */
+	private String openTicket(String body, String extra) throws Exception {
 		String json = """
-				{"requester":{"name":"Li Lei","email":"%s"},"body":%s,"channel":"api"}"""
-			.formatted("user-" + UUID.randomUUID() + "@example.test", quote(body));
+				{"requester":{"name":"Li Lei","email":"%s"},"body":%s,"channel":"api"%s}"""
+			.formatted("user-" + UUID.randomUUID() + "@example.test", quote(body), extra);
 		String response = this.mvc
 			.perform(post("/api/v1/tickets").header("Authorization", this.token)
 				.contentType(MediaType.APPLICATION_JSON)
@@ -122,20 +129,27 @@ class TriageIntegrationTests {
 
 	@Test
 	void theTicketKeepsWhatAnAgentSet() throws Exception {
-		String id = openTicket("Please add a dark mode, the white screen is too bright at night");
-		this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/tickets/" + id)
-				.header("Authorization", this.token)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"category\":\"dapp\"}"))
-			.andExpect(status().isOk());
-		await(() -> this.triage.latest(UUID.fromString(id)), r -> r.isPresent());
-		assertThat(this.triage.latest(UUID.fromString(id))).isPresent();
-		assertThat((String) JsonPath.read(ticketJson(id), "$.ticket.category")).isEqualTo("dapp");
+		// The agent opens the ticket with category and priority, so triage always comes
+		// after the agent's decision and finds a drained wallet it would make urgent.
+		String id = openTicket("HELP my wallet is being drained right now, all my USDT is gone",
+				",\"category\":\"dapp\",\"priority\":\"low\"");
+		TriageManagement.TicketTriage triaged = await(() -> this.triage.latest(UUID.fromString(id)), r -> r.isPresent())
+			.orElseThrow();
+		assertThat(triaged.result().priority()).isEqualTo("urgent");
+		assertThat(triaged.result().category()).isEqualTo("security_incident");
+		String ticket = ticketJson(id);
+		assertThat((String) JsonPath.read(ticket, "$.ticket.category")).isEqualTo("dapp");
+		assertThat((String) JsonPath.read(ticket, "$.ticket.priority")).isEqualTo("low");
+		// The fields the agent left alone do take the triage.
+		assertThat((String) JsonPath.read(ticket, "$.ticket.language")).isEqualTo("en");
 	}
 
 	@Test
 	void previewRedactsSecretsAndStoresNothing() throws Exception {
+		// Earlier tests' triage runs in the background; count once it is done.
+		await(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+			.query(Long.class)
+			.single(), pending -> pending == 0);
 		long results = this.jdbc.sql("select count(*) from triage_result").query(Long.class).single();
 		String mnemonic = "abandon ability able about above absent absorb abstract absurd abuse access accident";
 		String response = this.mvc.perform(post("/api/v1/triage").header("Authorization", this.token)

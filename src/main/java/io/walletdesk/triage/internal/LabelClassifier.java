@@ -30,7 +30,7 @@ import opennlp.tools.util.TrainingParameters;
  */
 public final class LabelClassifier {
 
-	static final double L2_COST = 0.5;
+	private static final double L2_COST = 0.5;
 
 	private final MaxentModel model;
 
@@ -44,16 +44,6 @@ public final class LabelClassifier {
 	 * @return the trained classifier
 	 */
 	public static LabelClassifier train(List<String[]> features, List<String> labels) {
-		return train(features, labels, L2_COST);
-	}
-
-	/**
-	 * @param features one feature array per example
-	 * @param labels the label of each example, same order
-	 * @param l2Cost the L2 regularisation weight
-	 * @return the trained classifier
-	 */
-	static LabelClassifier train(List<String[]> features, List<String> labels, double l2Cost) {
 		List<Event> events = new ArrayList<>(features.size());
 		for (int i = 0; i < features.size(); i++) {
 			events.add(new Event(labels.get(i), features.get(i)));
@@ -64,7 +54,7 @@ public final class LabelClassifier {
 		parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
 		parameters.put(TrainingParameters.THREADS_PARAM, 1);
 		parameters.put("L1Cost", 0.0);
-		parameters.put("L2Cost", l2Cost);
+		parameters.put("L2Cost", L2_COST);
 		EventTrainer trainer = TrainerFactory.getEventTrainer(parameters, new LinkedHashMap<>());
 		try {
 			return new LabelClassifier(trainer.train(ObjectStreamUtils.createObjectStream(events)));

@@ -1,9 +1,7 @@
 package io.walletdesk.triage.internal;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -206,14 +204,6 @@ public final class TextFeatures {
 		}
 		int length = text.codePointCount(0, text.length());
 		features.add(length < 12 ? "len=tiny" : length < 60 ? "len=short" : length < 240 ? "len=medium" : "len=long");
-	}
-
-	/**
-	 * @param text a message
-	 * @return the features as a list, for tests and diagnostics
-	 */
-	static List<String> list(String text) {
-		return new ArrayList<>(List.of(of(text)));
 	}
 
 }

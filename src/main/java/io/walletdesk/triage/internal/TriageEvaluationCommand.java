@@ -2,6 +2,7 @@ package io.walletdesk.triage.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 /**
  * Prints how the shipped model scores on the held-out part of the corpus. Run with
@@ -24,7 +25,7 @@ public final class TriageEvaluationCommand {
 			}
 		}
 		System.out.println("Triage model " + model.version() + ", urgent threshold "
-				+ String.format(java.util.Locale.ROOT, "%.3f", model.urgentThreshold()));
+				+ String.format(Locale.ROOT, "%.3f", model.urgentThreshold()));
 		System.out.println("Held-out split: " + Corpus.HELD_OUT);
 		System.out.println();
 		System.out.print(TriageEvaluation.of(model, Corpus.heldOut()).format());

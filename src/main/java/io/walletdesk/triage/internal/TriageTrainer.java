@@ -31,16 +31,12 @@ public final class TriageTrainer {
 	 * @return the trained, calibrated model
 	 */
 	public static TriageModel train(String version, List<LabelledExample> examples) {
-		return train(version, examples, URGENT_RECALL_AIM);
-	}
-
-	static TriageModel train(String version, List<LabelledExample> examples, double urgentRecallAim) {
 		List<String[]> features = examples.stream().map(e -> TextFeatures.of(e.text())).toList();
 		LabelClassifier category = fit(features, examples, Task.CATEGORY, -1);
 		LabelClassifier priority = fit(features, examples, Task.PRIORITY, -1);
 		LabelClassifier sentiment = fit(features, examples, Task.SENTIMENT, -1);
 		LabelClassifier urgent = fitUrgent(features, examples, -1);
-		double threshold = calibrateUrgentThreshold(features, examples, urgentRecallAim);
+		double threshold = calibrateUrgentThreshold(features, examples);
 		return new TriageModel(version, category, priority, sentiment, urgent, threshold);
 	}
 
@@ -99,10 +95,9 @@ public final class TriageTrainer {
 
 	/**
 	 * Trains on four folds and scores the fifth, five times, then takes the highest
-	 * threshold that keeps the aimed share of the urgent examples above it.
+	 * threshold that keeps {@link #URGENT_RECALL_AIM} of the urgent examples above it.
 	 */
-	private static double calibrateUrgentThreshold(List<String[]> features, List<LabelledExample> examples,
-			double aim) {
+	private static double calibrateUrgentThreshold(List<String[]> features, List<LabelledExample> examples) {
 		List<Double> urgentScores = new ArrayList<>();
 		for (int f = 0; f < FOLDS; f++) {
 			LabelClassifier category = fit(features, examples, Task.CATEGORY, f);
@@ -119,7 +114,7 @@ public final class TriageTrainer {
 			return 0.5;
 		}
 		Collections.sort(urgentScores);
-		int allowedMisses = (int) Math.floor(urgentScores.size() * (1 - aim));
+		int allowedMisses = (int) Math.floor(urgentScores.size() * (1 - URGENT_RECALL_AIM));
 		double threshold = urgentScores.get(allowedMisses);
 		// Never so low that every anxious transfer question turns urgent, never above the
 		// plain argmax.

@@ -82,7 +82,7 @@ class TriageApi {
 		if (correction.isEmpty()) {
 			throw new InvalidInputException("category", "give at least one of category, priority, sentiment");
 		}
-		return this.triage.correct(id, correction, Actor.agent(agent.id(), agent.displayName()), agent.id());
+		return this.triage.correct(id, correction, Actor.agent(agent.id(), agent.displayName()));
 	}
 
 	@GetMapping("/triage/model")
@@ -94,13 +94,18 @@ class TriageApi {
 	@PostMapping("/triage/model/retrain")
 	@Operation(summary = "Retrain now (supervisors and admins); the candidate goes live only if not worse")
 	ResponseEntity<Map<String, Object>> retrain(@AuthenticationPrincipal AgentPrincipal agent) {
-		if (!agent.hasRole(Role.SUPERVISOR) && !agent.hasRole(Role.ADMIN)) {
+		if (!mayRetrain(agent)) {
 			throw new AccessDeniedException("Retraining is for supervisors and admins");
 		}
 		if (!this.triage.retrainNow()) {
 			throw new IllegalStateException("Retraining is already running");
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("retraining", true));
+	}
+
+	/** Retraining changes what every agent sees, so it is for supervisors and admins. */
+	static boolean mayRetrain(AgentPrincipal agent) {
+		return agent.hasRole(Role.SUPERVISOR) || agent.hasRole(Role.ADMIN);
 	}
 
 	record PreviewRequest(@NotBlank @Size(max = 20000) String text, @Size(max = 32) String channel) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.walletdesk.identity.AgentPrincipal;
-import io.walletdesk.identity.Role;
 import io.walletdesk.ticket.Actor;
 import io.walletdesk.ticket.Category;
 import io.walletdesk.ticket.Priority;
@@ -64,14 +63,14 @@ class TriageConsole {
 				blank(priority) ? null : Priority.fromId(priority),
 				blank(sentiment) ? null : Sentiment.fromId(sentiment));
 		TicketView ticket = correction.isEmpty() ? this.tickets.get(id)
-				: this.triage.correct(id, correction, Actor.agent(agent.id(), agent.displayName()), agent.id());
+				: this.triage.correct(id, correction, Actor.agent(agent.id(), agent.displayName()));
 		return show(ticket, !correction.isEmpty(), model);
 	}
 
 	private String show(TicketView ticket, boolean corrected, Model model) {
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("triage", this.triage.latest(ticket.id()).orElse(null));
-		model.addAttribute("live", this.triage.status().live());
+		model.addAttribute("live", this.triage.liveModel().orElse(null));
 		model.addAttribute("categories", List.of(Category.values()));
 		model.addAttribute("priorities", List.of(Priority.values()));
 		model.addAttribute("sentiments", List.of(Sentiment.values()));
@@ -88,13 +87,13 @@ class TriageConsole {
 		status.recent().forEach(m -> trained.put(m.version(), WHEN.format(m.createdAt())));
 		model.addAttribute("status", status);
 		model.addAttribute("trained", trained);
-		model.addAttribute("canRetrain", agent.hasRole(Role.SUPERVISOR) || agent.hasRole(Role.ADMIN));
+		model.addAttribute("canRetrain", TriageApi.mayRetrain(agent));
 		return "triage/model";
 	}
 
 	@PostMapping("/triage/model/retrain")
 	String retrain(@AuthenticationPrincipal AgentPrincipal agent) {
-		if (!agent.hasRole(Role.SUPERVISOR) && !agent.hasRole(Role.ADMIN)) {
+		if (!TriageApi.mayRetrain(agent)) {
 			throw new AccessDeniedException("Retraining is for supervisors and admins");
 		}
 		this.triage.retrainNow();
