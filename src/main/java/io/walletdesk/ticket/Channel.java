@@ -15,6 +15,15 @@ public enum Channel {
 
 	WEB_CHAT, IN_APP, EMAIL, TELEGRAM, WECHAT, PHONE, WEBHOOK, API, CONSOLE;
 
+	/**
+	 * Whether conversations on this channel are live chats, where the customer waits on
+	 * the other side (web chat, in-app, Telegram, WeChat), rather than tickets answered
+	 * in turn.
+	 */
+	public boolean isLiveChat() {
+		return this == WEB_CHAT || this == IN_APP || this == TELEGRAM || this == WECHAT;
+	}
+
 	/** The identifier used in the API, the database and reports. */
 	@JsonValue
 	public String id() {

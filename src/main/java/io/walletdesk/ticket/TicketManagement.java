@@ -330,6 +330,19 @@ public class TicketManagement {
 		return ticket.toView();
 	}
 
+	/**
+	 * Records the ticket's next service-level deadline (null when no target is running),
+	 * which orders the queue after priority. Not a change an agent made, so neither the
+	 * history nor an event mentions it.
+	 */
+	@Transactional
+	public void recordSlaDeadline(UUID ticketId, Instant dueAt) {
+		this.entityManager.createNativeQuery("update ticket set sla_due_at = ?1 where id = ?2")
+			.setParameter(1, dueAt == null ? null : java.sql.Timestamp.from(dueAt))
+			.setParameter(2, ticketId)
+			.executeUpdate();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<TicketView> find(UUID ticketId) {
 		return this.tickets.findById(ticketId).map(Ticket::toView);

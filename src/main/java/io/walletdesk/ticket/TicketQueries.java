@@ -53,14 +53,15 @@ public class TicketQueries {
 		where(filter, viewer, sql, params);
 		if (filter.order() == TicketFilter.Order.URGENT_FIRST) {
 			// Queue order pages by position, which is fine for a bounded working queue.
-			// Within a priority, the longest wait goes first, and an anxious customer's
+			// Within a priority, the nearest service-level deadline goes first, then the
+			// longest wait, and an anxious customer's
 			// wait
 			// counts half as much again, an angry one's double: the longer they wait, the
 			// further they move up.
 			int offset = cursor == null || cursor.isBlank() ? 0 : parseOffset(cursor);
 			sql.append(
 					" order by case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end,"
-							+ " coalesce(t.last_customer_message_at, t.created_at)"
+							+ " t.sla_due_at nulls last, coalesce(t.last_customer_message_at, t.created_at)"
 							+ " - (now() - coalesce(t.last_customer_message_at, t.created_at))"
 							+ " * case t.sentiment when 'angry' then 1.0 when 'anxious' then 0.5 else 0 end,"
 							+ " t.id limit ? offset ?");
@@ -211,6 +212,27 @@ public class TicketQueries {
 		counts.put("open", count(new TicketFilter(active(), null, null, null, false, null, null, null, null, null, null,
 				null, TicketFilter.Order.NEWEST), viewer));
 		return counts;
+	}
+
+	/**
+	 * What each agent holds: live chats and other tickets assigned to them that are not
+	 * solved or closed. Agents who hold nothing are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Workload> workloads() {
+		Map<UUID, int[]> counts = new java.util.HashMap<>();
+		this.jdbc
+			.sql("select assignee_id, channel, count(*) from ticket where assignee_id is not null"
+					+ " and status in ('new', 'open', 'pending', 'on_hold') group by assignee_id, channel")
+			.query((rs, row) -> {
+				int[] pair = counts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new int[2]);
+				pair[Channel.fromId(rs.getString(2)).isLiveChat() ? 0 : 1] += rs.getInt(3);
+				return null;
+			})
+			.list();
+		Map<UUID, Workload> workloads = new java.util.HashMap<>();
+		counts.forEach((agent, pair) -> workloads.put(agent, new Workload(agent, pair[0], pair[1])));
+		return workloads;
 	}
 
 	static java.util.Set<TicketStatus> active() {

@@ -33,6 +33,7 @@ import io.walletdesk.ticket.OpenTicket;
 import io.walletdesk.ticket.PostMessage;
 import io.walletdesk.ticket.Priority;
 import io.walletdesk.ticket.ReplyDeliveryStates;
+import io.walletdesk.ticket.SlaTimers;
 import io.walletdesk.ticket.TicketAccess;
 import io.walletdesk.ticket.TicketFilter;
 import io.walletdesk.ticket.TicketManagement;
@@ -80,9 +81,13 @@ class TicketsApi {
 
 	private final ObjectProvider<ReplyDeliveryStates> deliveries;
 
+	private final ObjectProvider<SlaTimers> timers;
+
 	TicketsApi(TicketManagement tickets, TicketQueries queries, CustomerManagement customers,
-			TransactionTemplate transaction, ObjectProvider<ReplyDeliveryStates> deliveries) {
+			TransactionTemplate transaction, ObjectProvider<ReplyDeliveryStates> deliveries,
+			ObjectProvider<SlaTimers> timers) {
 		this.deliveries = deliveries;
+		this.timers = timers;
 		this.tickets = tickets;
 		this.queries = queries;
 		this.customers = customers;
@@ -143,18 +148,21 @@ class TicketsApi {
 		ReplyDeliveryStates states = this.deliveries.getIfAvailable();
 		ReplyDeliveryStates.Deliveries deliveries = states == null ? ReplyDeliveryStates.Deliveries.NONE
 				: states.ofTicket(id);
+		SlaTimers slaTimers = this.timers.getIfAvailable();
+		SlaTimers.SlaStatus sla = slaTimers == null ? null : slaTimers.ofTicket(id).orElse(null);
 		return new TicketDetails(details.ticket(),
 				details.messages()
 					.stream()
 					.map(message -> new MessageWithDelivery(message, Delivery.of(deliveries.of(message))))
 					.toList(),
-				details.history());
+				details.history(), sla);
 	}
 
 	/**
 	 * A ticket with its conversation, each message with its delivery where it has one.
 	 */
-	record TicketDetails(TicketView ticket, List<MessageWithDelivery> messages, List<TicketView.Change> history) {
+	record TicketDetails(TicketView ticket, List<MessageWithDelivery> messages, List<TicketView.Change> history,
+			SlaTimers.SlaStatus sla) {
 	}
 
 	/**
