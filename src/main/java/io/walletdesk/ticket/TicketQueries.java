@@ -35,7 +35,10 @@ public class TicketQueries {
 
 	private final JdbcClient jdbc;
 
-	TicketQueries(JdbcClient jdbc) {
+	private final TicketTallies tallies;
+
+	TicketQueries(JdbcClient jdbc, TicketTallies tallies) {
+		this.tallies = tallies;
 		this.jdbc = jdbc;
 	}
 
@@ -198,40 +201,69 @@ public class TicketQueries {
 	}
 
 	/**
-	 * Counts of visible active tickets per status, for the console's inbox navigation.
+	 * The navigation's counters of active tickets visible to the viewer: theirs
+	 * ({@code mine}), nobody's ({@code unassigned}), {@code urgent} ones, all of them
+	 * ({@code open}), and per group ({@code group:<id>}). Summed from the incrementally
+	 * kept tallies, never counted over the tickets.
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Long> activeCounts(AgentPrincipal viewer) {
 		Map<String, Long> counts = new java.util.LinkedHashMap<>();
-		counts.put("mine", count(new TicketFilter(active(), null, null, viewer.id(), false, null, null, null, null,
-				null, null, null, TicketFilter.Order.NEWEST), viewer));
-		counts.put("unassigned", count(new TicketFilter(active(), null, null, null, true, null, null, null, null, null,
-				null, null, TicketFilter.Order.NEWEST), viewer));
-		counts.put("urgent", count(new TicketFilter(active(), java.util.Set.of(Priority.URGENT), null, null, false,
-				null, null, null, null, null, null, null, TicketFilter.Order.NEWEST), viewer));
-		counts.put("open", count(new TicketFilter(active(), null, null, null, false, null, null, null, null, null, null,
-				null, TicketFilter.Order.NEWEST), viewer));
+		counts.put("mine", 0L);
+		counts.put("unassigned", 0L);
+		counts.put("urgent", 0L);
+		counts.put("open", 0L);
+		for (QueueTally tally : this.tallies.read()) {
+			if (!visible(tally, viewer)) {
+				continue;
+			}
+			if (viewer.id().equals(tally.assigneeId())) {
+				counts.merge("mine", tally.tickets(), Long::sum);
+			}
+			if (tally.assigneeId() == null) {
+				counts.merge("unassigned", tally.tickets(), Long::sum);
+			}
+			if (tally.priority() == Priority.URGENT) {
+				counts.merge("urgent", tally.tickets(), Long::sum);
+			}
+			counts.merge("open", tally.tickets(), Long::sum);
+			if (tally.groupId() != null) {
+				counts.merge("group:" + tally.groupId(), tally.tickets(), Long::sum);
+			}
+		}
 		return counts;
+	}
+
+	private static boolean visible(QueueTally tally, AgentPrincipal viewer) {
+		return viewer.seesAllTickets() || tally.groupId() == null || viewer.id().equals(tally.assigneeId())
+				|| viewer.groupIds().contains(tally.groupId());
+	}
+
+	/**
+	 * Every bucket of active tickets with its count, from the incrementally kept tallies:
+	 * queue counters per group and agents' load are sums over them.
+	 */
+	@Transactional(readOnly = true)
+	public List<QueueTally> tallies() {
+		return this.tallies.read();
 	}
 
 	/**
 	 * What each agent holds: live chats and other tickets assigned to them that are not
-	 * solved or closed. Agents who hold nothing are absent.
+	 * solved or closed, from the incrementally kept tallies. Agents who hold nothing are
+	 * absent.
 	 */
 	@Transactional(readOnly = true)
 	public Map<UUID, Workload> workloads() {
-		Map<UUID, int[]> counts = new java.util.HashMap<>();
-		this.jdbc
-			.sql("select assignee_id, channel, count(*) from ticket where assignee_id is not null"
-					+ " and status in ('new', 'open', 'pending', 'on_hold') group by assignee_id, channel")
-			.query((rs, row) -> {
-				int[] pair = counts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new int[2]);
-				pair[Channel.fromId(rs.getString(2)).isLiveChat() ? 0 : 1] += rs.getInt(3);
-				return null;
-			})
-			.list();
+		Map<UUID, long[]> counts = new java.util.HashMap<>();
+		for (QueueTally tally : this.tallies.read()) {
+			if (tally.assigneeId() != null) {
+				counts.computeIfAbsent(tally.assigneeId(), id -> new long[2])[tally.channel().isLiveChat() ? 0
+						: 1] += tally.tickets();
+			}
+		}
 		Map<UUID, Workload> workloads = new java.util.HashMap<>();
-		counts.forEach((agent, pair) -> workloads.put(agent, new Workload(agent, pair[0], pair[1])));
+		counts.forEach((agent, pair) -> workloads.put(agent, new Workload(agent, (int) pair[0], (int) pair[1])));
 		return workloads;
 	}
 

@@ -54,8 +54,7 @@ class InboxNavigation implements HandlerInterceptor {
 		List<GroupCount> groups = this.agents.groups()
 			.stream()
 			.filter(group -> viewer.seesAllTickets() || viewer.groupIds().contains(group.id()))
-			.map(group -> new GroupCount(group.id(), group.name(),
-					this.queries.count(InboxView.GROUP.filter(viewer, group.id(), null), viewer)))
+			.map(group -> new GroupCount(group.id(), group.name(), counts.getOrDefault("group:" + group.id(), 0L)))
 			.toList();
 		return new Inbox(counts.getOrDefault("mine", 0L), counts.getOrDefault("unassigned", 0L),
 				counts.getOrDefault("urgent", 0L), counts.getOrDefault("open", 0L), groups);
