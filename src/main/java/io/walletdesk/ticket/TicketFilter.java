@@ -18,8 +18,9 @@ public record TicketFilter(Set<TicketStatus> statuses, Set<Priority> priorities,
 	}
 
 	/**
-	 * How to order a list: newest first, or the queue order (most urgent, then longest
-	 * waiting).
+	 * How to order a list: newest first, or the queue order (most urgent; within a
+	 * priority security incidents, then the nearest service-level deadline, then the
+	 * longest wait, weighted up for anxious and angry customers).
 	 */
 	public enum Order {
 

@@ -56,14 +56,16 @@ public class TicketQueries {
 		where(filter, viewer, sql, params);
 		if (filter.order() == TicketFilter.Order.URGENT_FIRST) {
 			// Queue order pages by position, which is fine for a bounded working queue.
-			// Within a priority, the nearest service-level deadline goes first, then the
-			// longest wait, and an anxious customer's
+			// Within a priority, a security incident goes first (funds may be draining),
+			// then the nearest service-level deadline, then the longest wait, and an
+			// anxious customer's
 			// wait
 			// counts half as much again, an angry one's double: the longer they wait, the
 			// further they move up.
 			int offset = cursor == null || cursor.isBlank() ? 0 : parseOffset(cursor);
 			sql.append(
 					" order by case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end,"
+							+ " case t.category when 'security_incident' then 0 else 1 end,"
 							+ " t.sla_due_at nulls last, coalesce(t.last_customer_message_at, t.created_at)"
 							+ " - (now() - coalesce(t.last_customer_message_at, t.created_at))"
 							+ " * case t.sentiment when 'angry' then 1.0 when 'anxious' then 0.5 else 0 end,"

@@ -18,7 +18,7 @@ enum InboxView {
 
 	/** Assigned to the viewer. */
 	MINE,
-	/** Nobody's yet. */
+	/** Nobody's yet, in queue order. */
 	UNASSIGNED,
 	/**
 	 * Every active ticket, most urgent and longest waiting first: the queue to work from.
@@ -26,7 +26,7 @@ enum InboxView {
 	URGENT,
 	/** Every active ticket, newest first. */
 	OPEN,
-	/** One group's active tickets. */
+	/** One group's active tickets in queue order: the group's queue. */
 	GROUP,
 	/** Tickets of any status whose subject, text or number matches. */
 	SEARCH;
@@ -48,10 +48,10 @@ enum InboxView {
 	TicketFilter filter(AgentPrincipal viewer, UUID groupId, String q) {
 		return switch (this) {
 			case MINE -> filter(ACTIVE, viewer.id(), false, null, null, TicketFilter.Order.NEWEST);
-			case UNASSIGNED -> filter(ACTIVE, null, true, null, null, TicketFilter.Order.NEWEST);
+			case UNASSIGNED -> filter(ACTIVE, null, true, null, null, TicketFilter.Order.URGENT_FIRST);
 			case URGENT -> filter(ACTIVE, null, false, null, null, TicketFilter.Order.URGENT_FIRST);
 			case OPEN -> filter(ACTIVE, null, false, null, null, TicketFilter.Order.NEWEST);
-			case GROUP -> filter(ACTIVE, null, false, groupId, null, TicketFilter.Order.NEWEST);
+			case GROUP -> filter(ACTIVE, null, false, groupId, null, TicketFilter.Order.URGENT_FIRST);
 			case SEARCH -> filter(null, null, false, null, q, TicketFilter.Order.NEWEST);
 		};
 	}

@@ -17,6 +17,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.walletdesk.customer.CustomerManagement;
 import io.walletdesk.customer.IdentityKind;
@@ -120,7 +121,15 @@ class TicketsApi {
 			@RequestParam(required = false) UUID requester, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit,
+			@Parameter(description = "`newest` (default) or `queue`: priority, security incidents first,"
+					+ " nearest service-level deadline, longest (sentiment-weighted) wait") @RequestParam(
+							defaultValue = "newest") String order,
 			@AuthenticationPrincipal AgentPrincipal agent) {
+		TicketFilter.Order sorting = switch (order) {
+			case "newest" -> TicketFilter.Order.NEWEST;
+			case "queue" -> TicketFilter.Order.URGENT_FIRST;
+			default -> throw new InvalidInputException("order", "must be newest or queue");
+		};
 		UUID assigneeId = null;
 		boolean unassigned = false;
 		if ("none".equals(assignee)) {
@@ -135,7 +144,7 @@ class TicketsApi {
 		TicketFilter filter = new TicketFilter(ids(status, TicketStatus::fromId, TicketStatus.class),
 				ids(priority, Priority::fromId, Priority.class), category == null ? null : Category.fromId(category),
 				assigneeId, unassigned, group, channel == null ? null : Channel.fromId(channel), tag, requester, q,
-				instant("createdFrom", createdFrom), instant("createdTo", createdTo), TicketFilter.Order.NEWEST);
+				instant("createdFrom", createdFrom), instant("createdTo", createdTo), sorting);
 		return this.queries.list(filter, agent, cursor, limit);
 	}
 
