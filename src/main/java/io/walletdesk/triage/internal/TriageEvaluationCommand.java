@@ -29,6 +29,33 @@ public final class TriageEvaluationCommand {
 		System.out.println("Held-out split: " + Corpus.HELD_OUT);
 		System.out.println();
 		System.out.print(TriageEvaluation.of(model, Corpus.heldOut()).format());
+		if (java.util.Arrays.asList(args).contains("--urgent-mistakes")) {
+			printUrgentMistakes(model);
+		}
+	}
+
+	/**
+	 * Lists the held-out examples whose urgency the model got wrong, to review labels and
+	 * cues: predicted urgent but labelled otherwise, then labelled urgent but missed.
+	 */
+	private static void printUrgentMistakes(TriageModel model) {
+		StringBuilder wrongAlarms = new StringBuilder();
+		StringBuilder missed = new StringBuilder();
+		for (LabelledExample example : Corpus.heldOut()) {
+			TriageModel.Labels labels = model.classify(example.text());
+			boolean predicted = "urgent".equals(labels.priority());
+			boolean labelled = "urgent".equals(example.priority());
+			if (predicted != labelled) {
+				(predicted ? wrongAlarms : missed).append(String.format(Locale.ROOT, "%s\t%s/%s\t%s%n", example.id(),
+						example.priority(), example.category(), example.text().replace('\n', ' ')));
+			}
+		}
+		System.out.println();
+		System.out.println("Predicted urgent, labelled otherwise:");
+		System.out.print(wrongAlarms);
+		System.out.println();
+		System.out.println("Labelled urgent, predicted otherwise:");
+		System.out.print(missed);
 	}
 
 }
