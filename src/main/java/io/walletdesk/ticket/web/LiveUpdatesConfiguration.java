@@ -41,7 +41,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  * <p>
  * The same broker carries customers' live chats (their own user queues), whose endpoints
  * other modules register; their sessions are admitted and guarded by a
- * {@link CustomerLiveSessions}, never by the agent rules.
+ * {@link CustomerLiveSessions}, never by the agent rules. With several nodes,
+ * {@link LiveFanOut} relays the broker's messages to the other nodes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -58,9 +59,13 @@ class LiveUpdatesConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final ObjectProvider<CustomerLiveSessions> customers;
 
-	LiveUpdatesConfiguration(TicketManagement tickets, ObjectProvider<CustomerLiveSessions> customers) {
+	private final ObjectProvider<LiveFanOut.Relay> fanOut;
+
+	LiveUpdatesConfiguration(TicketManagement tickets, ObjectProvider<CustomerLiveSessions> customers,
+			ObjectProvider<LiveFanOut.Relay> fanOut) {
 		this.tickets = tickets;
 		this.customers = customers;
+		this.fanOut = fanOut;
 	}
 
 	@Override
@@ -79,6 +84,8 @@ class LiveUpdatesConfiguration implements WebSocketMessageBrokerConfigurer {
 		registry.enableSimpleBroker("/topic", "/queue");
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix(USER_PREFIX);
+		// With several nodes, what this node's broker is given goes to the others too.
+		this.fanOut.ifAvailable(relay -> registry.configureBrokerChannel().interceptors(relay));
 	}
 
 	@Override

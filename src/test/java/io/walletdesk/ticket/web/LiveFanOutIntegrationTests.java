@@ -1,0 +1,174 @@
+package io.walletdesk.ticket.web;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.walletdesk.ConsoleTestSupport;
+import io.walletdesk.TestAgents;
+import io.walletdesk.WalletDeskApplication;
+import io.walletdesk.identity.AgentView;
+import io.walletdesk.identity.Role;
+import io.walletdesk.ticket.Actor;
+import io.walletdesk.ticket.Channel;
+import io.walletdesk.ticket.PostMessage;
+import io.walletdesk.ticket.Priority;
+import io.walletdesk.ticket.TicketManagement;
+import io.walletdesk.ticket.TicketView;
+import io.walletdesk.ticket.Visibility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two application nodes on one database and one RabbitMQ: an agent connected to one node
+ * hears of changes made on the other, on ticket topics and on their own queue, and nobody
+ * hears a notice twice. Runs when RabbitMQ is reachable (spring.rabbitmq.* or
+ * localhost:5672); {@code WALLETDESK_TEST_RABBITMQ=required} (set by .ci/run) makes it
+ * run, and fail, without one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "walletdesk.live.fan-out=rabbitmq")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIf("rabbitMqAvailable")
+class LiveFanOutIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestAgents agents;
+
+	@Autowired
+	ConsoleTestSupport console;
+
+	@Autowired
+	TicketManagement tickets;
+
+	@Autowired
+	SimpMessagingTemplate messaging;
+
+	@Autowired
+	HikariDataSource dataSource;
+
+	ConfigurableApplicationContext otherNode;
+
+	private final WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+
+	static boolean rabbitMqAvailable() {
+		if ("required".equals(System.getenv("WALLETDESK_TEST_RABBITMQ"))) {
+			return true;
+		}
+		String host = System.getProperty("spring.rabbitmq.host",
+				System.getenv().getOrDefault("SPRING_RABBITMQ_HOST", "localhost"));
+		int port = Integer.parseInt(System.getenv().getOrDefault("SPRING_RABBITMQ_PORT", "5672"));
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(host, port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@BeforeAll
+	void startOtherNode() {
+		// Command-line arguments, which outrank application.yml.
+		this.otherNode = new SpringApplicationBuilder(WalletDeskApplication.class).run("--server.port=0",
+				"--walletdesk.live.fan-out=rabbitmq", "--walletdesk.demo.enabled=false",
+				"--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
+				"--spring.datasource.username=" + this.dataSource.getUsername(), "--spring.datasource.password="
+						+ (this.dataSource.getPassword() == null ? "" : this.dataSource.getPassword()));
+	}
+
+	@AfterAll
+	void stopOtherNode() {
+		if (this.otherNode != null) {
+			this.otherNode.close();
+		}
+	}
+
+	@AfterEach
+	void stop() {
+		this.stomp.stop();
+	}
+
+	@Test
+	void anAgentOnOneNodeHearsOfAMessageStoredOnTheOtherOnce() throws Exception {
+		UUID group = this.agents.group("fan-out");
+		AgentView agent = this.agents.create(Role.AGENT, group);
+		TicketView ticket = this.console.ticket("Live on two nodes", "First", group, Priority.NORMAL);
+		LiveUpdatesIntegrationTests.Listener there = new LiveUpdatesIntegrationTests.Listener();
+		LiveUpdatesIntegrationTests.Listener here = new LiveUpdatesIntegrationTests.Listener();
+		StompSession onOtherNode = connect(otherNodePort(), agent, there);
+		StompSession onThisNode = connect(this.port, agent, here);
+		for (StompSession session : List.of(onOtherNode, onThisNode)) {
+			session.subscribe(LiveTicketNotices.topic(ticket.id()), session == onOtherNode ? there : here);
+			awaitSubscribed(session);
+		}
+
+		this.tickets.post(ticket.id(), new PostMessage(Actor.customer(ticket.requesterId(), "Customer"),
+				Visibility.PUBLIC, "Where is my USDT?", null, Channel.EMAIL, null, null, List.of(), null));
+
+		assertThat(there.next()).contains("\"ticketId\":\"" + ticket.id() + "\"").contains("\"kind\":\"message\"");
+		assertThat(here.next()).contains("\"ticketId\":\"" + ticket.id() + "\"").contains("\"kind\":\"message\"");
+		assertThat(there.frames.poll(1, TimeUnit.SECONDS)).as("no second copy on the other node").isNull();
+		assertThat(here.frames.poll(200, TimeUnit.MILLISECONDS)).as("no echo on the node that sent it").isNull();
+	}
+
+	@Test
+	void aMessageForOneUserReachesTheirSessionOnTheOtherNode() throws Exception {
+		AgentView agent = this.agents.create(Role.AGENT);
+		LiveUpdatesIntegrationTests.Listener there = new LiveUpdatesIntegrationTests.Listener();
+		StompSession session = connect(otherNodePort(), agent, there);
+		session.subscribe("/user/queue/calls", there);
+		awaitSubscribed(session);
+
+		this.messaging.convertAndSendToUser(agent.username(), "/queue/calls", Map.of("callId", "c-1"));
+
+		assertThat(there.next()).contains("\"callId\":\"c-1\"");
+	}
+
+	private int otherNodePort() {
+		return Integer.parseInt(this.otherNode.getEnvironment().getProperty("local.server.port"));
+	}
+
+	private StompSession connect(int port, AgentView agent, LiveUpdatesIntegrationTests.Listener listener)
+			throws Exception {
+		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		headers.add("Cookie", ConsoleTestSupport.signInOverHttp(port, agent.username(), TestAgents.PASSWORD));
+		return this.stomp
+			.connectAsync(URI.create("ws://localhost:" + port + "/ws"), headers, new StompHeaders(), listener)
+			.get(5, TimeUnit.SECONDS);
+	}
+
+	private static void awaitSubscribed(StompSession session) throws InterruptedException {
+		LiveUpdatesIntegrationTests.Listener ready = new LiveUpdatesIntegrationTests.Listener();
+		session.subscribe(LiveUpdatesReady.DESTINATION, ready);
+		assertThat(ready.next()).isEqualTo("ready");
+	}
+
+}
