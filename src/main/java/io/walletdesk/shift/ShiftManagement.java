@@ -1,19 +1,34 @@
 package io.walletdesk.shift;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.walletdesk.identity.AgentManagement;
 import io.walletdesk.identity.AgentView;
 import io.walletdesk.platform.InvalidInputException;
 import io.walletdesk.platform.NotFoundException;
+import io.walletdesk.ticket.TicketQueries;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +49,8 @@ public class ShiftManagement {
 
 	private static final int MINUTES_PER_WEEK = 7 * 24 * 60;
 
+	private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-W(\\d{1,2})");
+
 	private final ShiftStore store;
 
 	private final ShiftRota rota;
@@ -44,12 +61,139 @@ public class ShiftManagement {
 
 	private final Clock clock;
 
-	ShiftManagement(ShiftStore store, ShiftRota rota, RegionHolidays published, AgentManagement agents, Clock clock) {
+	private final TicketQueries tickets;
+
+	private final ShiftSettings settings;
+
+	ShiftManagement(ShiftStore store, ShiftRota rota, RegionHolidays published, AgentManagement agents, Clock clock,
+			TicketQueries tickets, ShiftSettings settings) {
 		this.store = store;
 		this.rota = rota;
 		this.published = published;
 		this.agents = agents;
 		this.clock = clock;
+		this.tickets = tickets;
+		this.settings = settings;
+	}
+
+	/**
+	 * Who is on shift in each hour of the ISO week, in the zone: counts per language and
+	 * skill, and the gaps, hours in which a language or skill that the team covers at
+	 * some other hour of the week has nobody. The real calendar week is used, so clock
+	 * changes and holidays show.
+	 * @param week an ISO week such as {@code 2026-W49}; null for the current week
+	 * @param zone an IANA zone id; null for UTC
+	 * @throws InvalidInputException for an unknown zone or a malformed week
+	 */
+	public Coverage coverage(String week, String zone) {
+		ZoneId zoneId = zone(zone);
+		LocalDate monday = monday(week, zoneId);
+		List<ShiftRota.Entry> entries = List.copyOf(this.rota.entries());
+		List<Coverage.Hour> hours = new ArrayList<>(168);
+		Set<String> languages = new TreeSet<>();
+		Set<String> skills = new TreeSet<>();
+		for (int day = 0; day < 7; day++) {
+			for (int hour = 0; hour < 24; hour++) {
+				LocalDateTime local = monday.plusDays(day).atTime(hour, 0);
+				ZonedDateTime start = local.atZone(zoneId);
+				boolean exists = start.toLocalDateTime().equals(local);
+				Map<String, Integer> byLanguage = new TreeMap<>();
+				Map<String, Integer> bySkill = new TreeMap<>();
+				int staffed = 0;
+				if (exists) {
+					for (ShiftRota.Entry entry : entries) {
+						if (entry.schedule().onShift(start.toInstant())) {
+							staffed++;
+							entry.agent().languages().forEach(l -> byLanguage.merge(l, 1, Integer::sum));
+							entry.agent().skills().forEach(s -> bySkill.merge(s, 1, Integer::sum));
+						}
+					}
+				}
+				languages.addAll(byLanguage.keySet());
+				skills.addAll(bySkill.keySet());
+				hours.add(new Coverage.Hour(day + 1, hour, start.toInstant(), exists, staffed, byLanguage, bySkill,
+						List.of(), List.of()));
+			}
+		}
+		List<Coverage.Hour> withGaps = hours.stream()
+			.map(h -> h.exists() ? new Coverage.Hour(h.day(), h.hour(), h.startsAt(), true, h.staffed(), h.byLanguage(),
+					h.bySkill(), missing(languages, h.byLanguage()), missing(skills, h.bySkill())) : h)
+			.toList();
+		return new Coverage(isoWeek(monday), zoneId.getId(), List.copyOf(languages), List.copyOf(skills), withGaps);
+	}
+
+	/**
+	 * The agents each hour of the week needs (Erlang C over the average arrivals of that
+	 * hour of the week in the last {@code weeks} full weeks before the current one) next
+	 * to those on shift in the given week.
+	 * @param weeks how many past weeks to average (1 to 26); null for the configured
+	 * default
+	 * @throws InvalidInputException for an unknown zone, a malformed week or a weeks
+	 * value out of range
+	 */
+	public Projection projection(Integer weeks, String week, String zone) {
+		int span = weeks == null ? this.settings.projectionWeeks() : weeks;
+		if (span < 1 || span > 26) {
+			throw new InvalidInputException("weeks", "must be between 1 and 26");
+		}
+		ZoneId zoneId = zone(zone);
+		Coverage coverage = coverage(week, zone);
+		Instant to = monday(null, zoneId).atStartOfDay(zoneId).toInstant();
+		Instant from = to.atZone(zoneId).minusWeeks(span).toInstant();
+		double[] arrivals = new double[168];
+		this.tickets.arrivalsPerHour(from, to).forEach((hour, count) -> {
+			ZonedDateTime local = hour.atZone(zoneId);
+			arrivals[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()] += count;
+		});
+		double handling = this.settings.handlingTime().toSeconds();
+		double answer = this.settings.answerWithin().toSeconds();
+		List<Projection.Hour> hours = new ArrayList<>(168);
+		for (Coverage.Hour hour : coverage.hours()) {
+			double rate = arrivals[(hour.day() - 1) * 24 + hour.hour()] / span;
+			int required = ErlangC.requiredAgents(rate, handling, this.settings.serviceLevel(), answer,
+					this.settings.maxOccupancy());
+			hours.add(new Projection.Hour(hour.day(), hour.hour(), Math.round(rate * 100) / 100.0, required,
+					hour.staffed()));
+		}
+		return new Projection(coverage.week(), coverage.zone(), span, from, to, this.settings.handlingTime(),
+				this.settings.serviceLevel(), this.settings.answerWithin(), this.settings.maxOccupancy(), hours);
+	}
+
+	private static List<String> missing(Set<String> covered, Map<String, Integer> present) {
+		return covered.stream().filter(key -> !present.containsKey(key)).toList();
+	}
+
+	static ZoneId zone(String zone) {
+		if (zone == null || zone.isBlank()) {
+			return ZoneOffset.UTC;
+		}
+		try {
+			return ZoneId.of(zone.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidInputException("zone", "is not a known time zone");
+		}
+	}
+
+	private LocalDate monday(String week, ZoneId zone) {
+		if (week == null || week.isBlank()) {
+			return LocalDate.now(this.clock.withZone(zone)).with(DayOfWeek.MONDAY);
+		}
+		Matcher matcher = ISO_WEEK.matcher(week.strip());
+		if (!matcher.matches()) {
+			throw new InvalidInputException("week", "must be an ISO week such as 2026-W49");
+		}
+		int year = Integer.parseInt(matcher.group(1));
+		int number = Integer.parseInt(matcher.group(2));
+		LocalDate mid = LocalDate.of(year, 6, 1);
+		if (year < 1970 || year > 2200 || !IsoFields.WEEK_OF_WEEK_BASED_YEAR.rangeRefinedBy(mid).isValidValue(number)) {
+			throw new InvalidInputException("week", "has no such week number");
+		}
+		return LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number).with(DayOfWeek.MONDAY);
+	}
+
+	static String isoWeek(LocalDate day) {
+		return "%d-W%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
 	}
 
 	/**
@@ -135,10 +279,14 @@ public class ShiftManagement {
 	/**
 	 * The region's holidays in the year: published public holidays and custom entries (a
 	 * custom entry replaces the published day).
+	 * @param year null for the current year
 	 */
 	@Transactional(readOnly = true)
-	public List<HolidayView> holidays(String region, int year) {
+	public List<HolidayView> holidays(String region, Integer year) {
 		String code = checkRegion(region);
+		if (year == null) {
+			year = LocalDate.now(this.clock).getYear();
+		}
 		if (year < 1900 || year > 2200) {
 			throw new InvalidInputException("year", "must be between 1900 and 2200");
 		}
