@@ -152,8 +152,12 @@ class ShiftsApi {
 		}
 	}
 
+	static boolean isSupervisor(AgentPrincipal agent) {
+		return agent.hasRole(Role.SUPERVISOR) || agent.hasRole(Role.ADMIN);
+	}
+
 	static void checkSupervisor(AgentPrincipal agent) {
-		if (!agent.hasRole(Role.SUPERVISOR) && !agent.hasRole(Role.ADMIN)) {
+		if (!isSupervisor(agent)) {
 			throw new AccessDeniedException("Shifts are planned by supervisors and admins");
 		}
 	}
