@@ -236,8 +236,9 @@ public class TicketQueries {
 	}
 
 	/**
-	 * How many tickets were created in each UTC hour of {@code [from, to)}, keyed by the
-	 * hour's start; hours without tickets are absent. Served by the created-at index.
+	 * How many tickets were created in each UTC hour from {@code from} (inclusive) to
+	 * {@code to} (exclusive), keyed by the hour's start; hours without tickets are
+	 * absent. Served by the created-at index.
 	 */
 	@Transactional(readOnly = true)
 	public Map<java.time.Instant, Long> arrivalsPerHour(java.time.Instant from, java.time.Instant to) {
