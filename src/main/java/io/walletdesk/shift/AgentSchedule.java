@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 
 /**
  * One agent's compiled rota: the weekly pattern in the agent's zone, exceptions and the
- * holiday rule of their region. Immutable, so the routing threads read it without locks.
+ * holiday rule of their region. Immutable apart from a cache of worked periods per week,
+ * so the routing threads read it without locks.
  * <p>
  * Precedence: an extra shift wins over everything, then leave, then (for agents without
  * any pattern) always on shift, then the weekly pattern minus the holidays of the agent's
@@ -38,6 +40,10 @@ final class AgentSchedule {
 	private final List<ShiftExceptionView> exceptions;
 
 	private final BiPredicate<String, LocalDate> holidays;
+
+	private static final long WEEK_SECONDS = 7 * 24 * 3600;
+
+	private final Map<Long, long[]> weeks = new ConcurrentHashMap<>();
 
 	AgentSchedule(UUID agentId, ZoneId zone, String region, List<WeeklyShift> pattern,
 			List<ShiftExceptionView> exceptions, BiPredicate<String, LocalDate> holidays) {
@@ -84,22 +90,53 @@ final class AgentSchedule {
 		if (!this.hasPattern) {
 			return true;
 		}
-		LocalDate today = at.atZone(this.zone).toLocalDate();
-		// A night shift that began yesterday may still be running.
-		return inPattern(today, at) || inPattern(today.minusDays(1), at);
-	}
-
-	private boolean inPattern(LocalDate day, Instant at) {
-		List<WeeklyShift> shifts = this.byDay.get(day.getDayOfWeek());
-		if (shifts == null) {
-			return false;
-		}
-		for (WeeklyShift shift : shifts) {
-			if (!at.isBefore(start(day, shift)) && at.isBefore(end(day, shift))) {
-				return !isHoliday(day);
+		long second = at.getEpochSecond();
+		long[] spans = worked(Math.floorDiv(second, WEEK_SECONDS));
+		for (int i = 0; i < spans.length; i += 2) {
+			if (second >= spans[i] && second < spans[i + 1]) {
+				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The pattern's worked periods (start and end epoch seconds, holidays left out) that
+	 * overlap one UTC week, computed once per week: routing asks for every agent on every
+	 * decision, and resolving local times through the zone rules each time costs ten
+	 * times more than comparing numbers.
+	 */
+	private long[] worked(long week) {
+		long[] spans = this.weeks.get(week);
+		if (spans != null) {
+			return spans;
+		}
+		if (this.weeks.size() > 16) {
+			this.weeks.clear();
+		}
+		long from = week * WEEK_SECONDS;
+		long to = from + WEEK_SECONDS;
+		List<Long> found = new ArrayList<>();
+		// A night shift that began the local day before the week may still be running.
+		LocalDate day = Instant.ofEpochSecond(from).atZone(this.zone).toLocalDate().minusDays(1);
+		LocalDate last = Instant.ofEpochSecond(to).atZone(this.zone).toLocalDate();
+		for (; !day.isAfter(last); day = day.plusDays(1)) {
+			List<WeeklyShift> shifts = this.byDay.get(day.getDayOfWeek());
+			if (shifts == null || isHoliday(day)) {
+				continue;
+			}
+			for (WeeklyShift shift : shifts) {
+				long start = start(day, shift).getEpochSecond();
+				long end = end(day, shift).getEpochSecond();
+				if (end > from && start < to) {
+					found.add(start);
+					found.add(end);
+				}
+			}
+		}
+		spans = found.stream().mapToLong(Long::longValue).toArray();
+		this.weeks.put(week, spans);
+		return spans;
 	}
 
 	private boolean isHoliday(LocalDate day) {

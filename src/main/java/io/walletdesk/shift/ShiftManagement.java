@@ -411,12 +411,12 @@ public class ShiftManagement {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					ShiftManagement.this.rota.rebuild();
+					ShiftManagement.this.rota.rebuildAfterChange();
 				}
 			});
 		}
 		else {
-			this.rota.rebuild();
+			this.rota.rebuildAfterChange();
 		}
 	}
 

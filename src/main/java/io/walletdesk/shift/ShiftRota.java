@@ -152,10 +152,27 @@ class ShiftRota implements Rota {
 	private Snapshot current() {
 		Snapshot current = this.snapshot;
 		if (current == null) {
-			rebuild();
+			synchronized (this) {
+				if (this.snapshot == null) {
+					rebuild();
+				}
+			}
 			current = this.snapshot;
 		}
 		return current;
+	}
+
+	/**
+	 * Rebuilds after a change committed on this node; a failure leaves the previous rota
+	 * in place until the next version check picks the change up.
+	 */
+	void rebuildAfterChange() {
+		try {
+			rebuild();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not rebuild the rota after a change; the next refresh will: {}", ex.getMessage());
+		}
 	}
 
 	static ZoneId zoneOf(AgentView agent) {
