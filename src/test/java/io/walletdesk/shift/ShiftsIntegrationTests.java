@@ -1,6 +1,8 @@
 package io.walletdesk.shift;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
@@ -9,11 +11,14 @@ import java.util.UUID;
 
 import io.walletdesk.ConsoleTestSupport;
 import io.walletdesk.TestAgents;
+import io.walletdesk.TestClock;
 import io.walletdesk.WalletDeskIntegrationTest;
 import io.walletdesk.identity.AgentManagement;
 import io.walletdesk.identity.AgentView;
 import io.walletdesk.identity.NewAgent;
 import io.walletdesk.identity.Role;
+import io.walletdesk.ticket.Priority;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +53,35 @@ class ShiftsIntegrationTests {
 
 	@Autowired
 	ConsoleTestSupport console;
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void releaseClock() {
+		this.clock.release();
+	}
+
+	@Test
+	void projectionAsksForAgentsWhereTicketsArrivedInPastWeeks() {
+		// Eight tickets on Tuesday 2030-01-08 between 10:00 and 11:00 UTC; four weeks
+		// averaged: 2 an hour, 10 minutes each, 80 % within 3 minutes -> 2 agents.
+		this.clock.pin(Instant.parse("2030-01-08T10:05:00Z"));
+		for (int i = 0; i < 8; i++) {
+			this.console.ticket("Arrival " + i, "Where is my transfer?", null, Priority.NORMAL);
+			this.clock.advance(Duration.ofMinutes(5));
+		}
+		this.clock.pin(Instant.parse("2030-01-16T12:00:00Z"));
+		Projection projection = this.shifts.projection(4, null, "UTC");
+		assertThat(projection.week()).isEqualTo("2030-W03");
+		assertThat(projection.arrivalsFrom()).isEqualTo(Instant.parse("2029-12-17T00:00:00Z"));
+		Projection.Hour tuesday10 = projection.hours().get(24 + 10);
+		assertThat(tuesday10.arrivals()).isEqualTo(2.0);
+		assertThat(tuesday10.required()).isEqualTo(2);
+		assertThat(projection.hours().get(24 + 11).required()).isZero();
+		Projection shanghai = this.shifts.projection(4, null, "Asia/Shanghai");
+		assertThat(shanghai.hours().get(24 + 18).required()).as("18:00 in Shanghai").isEqualTo(2);
+	}
 
 	private AgentView agent(String language, String zone) {
 		String name = "shift-" + UUID.randomUUID().toString().substring(0, 8);
