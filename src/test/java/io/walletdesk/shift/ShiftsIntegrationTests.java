@@ -253,7 +253,8 @@ class ShiftsIntegrationTests {
 				.with(this.console.as(supervisor.id())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"coverage\"")))
-			.andExpect(content().string(containsString("2026-W49")));
+			.andExpect(content().string(containsString("2026-W49")))
+			.andExpect(content().string(containsString("/shifts/agents/" + agent.id())));
 		this.mvc.perform(get("/shifts").with(this.console.as(agent.id()))).andExpect(status().isForbidden());
 		this.mvc
 			.perform(post("/shifts/agents/{id}/pattern", agent.id()).param("day1", "09:00-17:00, 22:00-02:00")

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.walletdesk.identity.AgentManagement;
 import io.walletdesk.identity.AgentPrincipal;
+import io.walletdesk.identity.AgentView;
 import io.walletdesk.platform.InvalidInputException;
 import io.walletdesk.shift.AgentRota;
 import io.walletdesk.shift.Coverage;
@@ -43,8 +45,11 @@ class ShiftPages {
 
 	private final ShiftManagement shifts;
 
-	ShiftPages(ShiftManagement shifts) {
+	private final AgentManagement agents;
+
+	ShiftPages(ShiftManagement shifts, AgentManagement agents) {
 		this.shifts = shifts;
+		this.agents = agents;
 	}
 
 	@GetMapping("/shifts")
@@ -80,6 +85,7 @@ class ShiftPages {
 			}
 			rows.add(new DayRow(day, cells, needs));
 		}
+		model.addAttribute("agents", this.agents.all().stream().filter(AgentView::enabled).toList());
 		model.addAttribute("coverage", coverage);
 		model.addAttribute("projection", projection);
 		model.addAttribute("rows", rows);
