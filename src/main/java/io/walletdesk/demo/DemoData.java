@@ -1,8 +1,12 @@
 package io.walletdesk.demo;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +18,8 @@ import io.walletdesk.identity.AgentManagement;
 import io.walletdesk.identity.AgentView;
 import io.walletdesk.identity.NewAgent;
 import io.walletdesk.identity.Role;
+import io.walletdesk.shift.ShiftManagement;
+import io.walletdesk.shift.WeeklyShift;
 import io.walletdesk.ticket.Actor;
 import io.walletdesk.ticket.Category;
 import io.walletdesk.ticket.ChangeTicket;
@@ -59,13 +65,16 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final ShiftManagement shifts;
+
 	DemoData(AgentManagement agents, CustomerManagement customers, TicketManagement tickets, DemoSettings settings,
-			Clock clock) {
+			Clock clock, ShiftManagement shifts) {
 		this.agents = agents;
 		this.customers = customers;
 		this.tickets = tickets;
 		this.settings = settings;
 		this.clock = clock;
+		this.shifts = shifts;
 	}
 
 	@Override
@@ -83,12 +92,24 @@ class DemoData implements ApplicationRunner {
 				Set.of(general, security), "Asia/Shanghai");
 		AgentView emma = agent("emma.jones", "Emma Jones", Role.AGENT, Set.of("en"), Set.of("evm", "dapp"),
 				Set.of(general), "Europe/London");
-		agent("carlos.mendes", "Carlos Mendes", Role.AGENT, Set.of("en", "es", "pt"), Set.of("trading"),
-				Set.of(general, vip), "America/Sao_Paulo");
+		AgentView carlos = agent("carlos.mendes", "Carlos Mendes", Role.AGENT, Set.of("en", "es", "pt"),
+				Set.of("trading"), Set.of(general, vip), "America/Sao_Paulo");
 		AgentView zhangMin = agent("zhang.min", "张敏 Zhang Min", Role.SUPERVISOR, Set.of("zh", "en"), Set.of("security"),
 				Set.of(general, security, vip), "Asia/Shanghai");
-		agent("jonas.weber", "Jonas Weber", Role.TECH, Set.of("en", "de"), Set.of("evm", "bitcoin", "tron"),
-				Set.of(technical), "Europe/Berlin");
+		AgentView jonas = agent("jonas.weber", "Jonas Weber", Role.TECH, Set.of("en", "de"),
+				Set.of("evm", "bitcoin", "tron"), Set.of(technical), "Europe/Berlin");
+
+		// Each agent works in their own zone; Chinese is covered 01:00-15:00 UTC on
+		// weekdays
+		// only, so the coverage page shows a Chinese gap through the Shanghai night.
+		this.shifts.replacePattern(liWei.id(), weekdays("09:00", "18:00"));
+		this.shifts.replacePattern(zhangMin.id(), weekdays("14:00", "23:00"));
+		this.shifts.replacePattern(emma.id(), weekdays("08:00", "16:30"));
+		List<WeeklyShift> carlosWeek = new ArrayList<>(weekdays("18:00", "02:00"));
+		carlosWeek.add(new WeeklyShift(DayOfWeek.SATURDAY, LocalTime.of(12, 0), LocalTime.of(20, 0)));
+		carlosWeek.add(new WeeklyShift(DayOfWeek.SUNDAY, LocalTime.of(12, 0), LocalTime.of(20, 0)));
+		this.shifts.replacePattern(carlos.id(), carlosWeek);
+		this.shifts.replacePattern(jonas.id(), weekdays("08:00", "16:00"));
 
 		Instant now = this.clock.instant();
 		ticket(IdentityKind.EMAIL, "wang.fang@example.cn", "王芳", "zh", "USDT转账一直显示pending",
@@ -133,6 +154,13 @@ class DemoData implements ApplicationRunner {
 						+ "the revoke guide.",
 				Visibility.INTERNAL));
 		log.info("Loaded demo data: 4 groups, 5 agents (password '{}'), 7 tickets", this.settings.agentPassword());
+	}
+
+	private static List<WeeklyShift> weekdays(String start, String end) {
+		return Arrays.stream(DayOfWeek.values())
+			.filter(day -> day.getValue() <= 5)
+			.map(day -> new WeeklyShift(day, LocalTime.parse(start), LocalTime.parse(end)))
+			.toList();
 	}
 
 	private AgentView agent(String username, String name, Role role, Set<String> languages, Set<String> skills,

@@ -269,6 +269,24 @@ public class TicketQueries {
 		return workloads;
 	}
 
+	/**
+	 * How many tickets were created in each UTC hour from {@code from} (inclusive) to
+	 * {@code to} (exclusive), keyed by the hour's start; hours without tickets are
+	 * absent. Served by the created-at index.
+	 */
+	@Transactional(readOnly = true)
+	public Map<java.time.Instant, Long> arrivalsPerHour(java.time.Instant from, java.time.Instant to) {
+		Map<java.time.Instant, Long> arrivals = new java.util.TreeMap<>();
+		this.jdbc
+			.sql("select date_trunc('hour', created_at at time zone 'UTC') as hour, count(*) from ticket"
+					+ " where created_at >= ? and created_at < ? group by 1")
+			.params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
+			.query((rs, row) -> arrivals
+				.put(rs.getObject(1, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC), rs.getLong(2)))
+			.list();
+		return arrivals;
+	}
+
 	static java.util.Set<TicketStatus> active() {
 		return java.util.EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD);
 	}

@@ -7,6 +7,8 @@ import io.walletdesk.WalletDeskIntegrationTest;
 import io.walletdesk.customer.CustomerManagement;
 import io.walletdesk.identity.AgentManagement;
 import io.walletdesk.identity.AgentView;
+import io.walletdesk.shift.AgentRota;
+import io.walletdesk.shift.ShiftManagement;
 import io.walletdesk.ticket.TicketManagement;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +32,28 @@ class DemoDataIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ShiftManagement shifts;
+
+	@Test
+	void demoAgentsWorkWeeklyShiftsInTheirOwnZonesAndRegions() {
+		new DemoData(this.agents, this.customers, this.tickets, new DemoSettings(true, "demo-password-1"),
+				Clock.systemUTC(), this.shifts)
+			.run(null);
+		AgentRota liWei = this.shifts.rotaOf(this.agents.findByUsername("li.wei").orElseThrow().id());
+		assertThat(liWei.timeZone()).isEqualTo("Asia/Shanghai");
+		assertThat(liWei.region()).isEqualTo("CN");
+		assertThat(liWei.pattern()).hasSize(5)
+			.allSatisfy(shift -> assertThat(shift.start()).isEqualTo(java.time.LocalTime.of(9, 0)));
+		AgentRota carlos = this.shifts.rotaOf(this.agents.findByUsername("carlos.mendes").orElseThrow().id());
+		assertThat(carlos.region()).isEqualTo("BR");
+		assertThat(carlos.pattern()).anySatisfy(shift -> assertThat(shift.crossesMidnight()).isTrue());
+	}
+
 	@Test
 	void loadsAgentsInSeveralZonesAndLanguagesAndTicketsInChineseAndEnglishOnce() throws Exception {
 		DemoData demo = new DemoData(this.agents, this.customers, this.tickets,
-				new DemoSettings(true, "demo-password-1"), Clock.systemUTC());
+				new DemoSettings(true, "demo-password-1"), Clock.systemUTC(), this.shifts);
 		demo.run(null);
 		long ticketsAfterFirstRun = this.jdbc.sql("select count(*) from ticket").query(Long.class).single();
 		demo.run(null);

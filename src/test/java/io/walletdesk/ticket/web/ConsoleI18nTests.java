@@ -98,6 +98,12 @@ class ConsoleI18nTests {
 		keys.put("view.*.hint", ids(InboxView.values(), InboxView::id));
 		// Flash messages of TicketPageController.mergeCustomer.
 		keys.put("customer.merge.*", List.of("notFound", "same"));
+		// Shift pages (shift.web.ShiftPages): ISO days, exception kinds, rejected
+		// filters.
+		keys.put("shift.day.*", List.of("1", "2", "3", "4", "5", "6", "7"));
+		keys.put("shift.kind.*",
+				ids(io.walletdesk.shift.ExceptionKind.values(), io.walletdesk.shift.ExceptionKind::name));
+		keys.put("shift.invalid.*", List.of("zone", "week", "weeks"));
 		keys.put("audit.kind.*", List.of("secret_redacted", "reply_blocked", "phishing_link", "unofficial_link_sent"));
 		keys.put("linkReason.*", ids(io.walletdesk.safety.LinkReason.values(), io.walletdesk.safety.LinkReason::code));
 		keys.put("guidance.*", List.copyOf(new io.walletdesk.safety.SafetyGuidance().keys()));
