@@ -201,7 +201,7 @@ public class SlaManagement implements SlaTimers {
 	 * no policy applies.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<TicketTimers> timers(UUID ticketId) {
+	public Optional<SlaTicketTimers> timers(UUID ticketId) {
 		Optional<SlaStore.TicketSla> sla = this.store.ticket(ticketId);
 		if (sla.isEmpty() || sla.get().policyId() == null) {
 			return Optional.empty();
@@ -215,20 +215,21 @@ public class SlaManagement implements SlaTimers {
 				latest.put(timer.target(), timer);
 			}
 		}
-		List<TimerView> views = new ArrayList<>();
+		List<SlaTimerView> views = new ArrayList<>();
 		for (String target : SlaPolicy.TARGETS) {
 			Timer t = latest.get(target);
 			if (t != null) {
-				views.add(new TimerView(target, t.targetMinutes(), t.startedAt(), t.shownDue(now, calendar), t.warnAt(),
-						t.state(), t.metAt(), t.warned()));
+				views.add(new SlaTimerView(target, t.targetMinutes(), t.startedAt(), t.shownDue(now, calendar),
+						t.warnAt(), t.state(), t.metAt(), t.warned()));
 			}
 		}
-		return Optional.of(new TicketTimers(sla.get().policyName(), views));
+		return Optional.of(new SlaTicketTimers(sla.get().policyName(), views));
 	}
 
 	/**
-	 * Per target, how many timers due in {@code [from, to)} were met and missed, for one
-	 * group or all when {@code groupId} is null. Timers still running are not counted.
+	 * Per target, how many timers due from {@code from} (inclusive) to {@code to}
+	 * (exclusive) were met and missed, for one group or all when {@code groupId} is null.
+	 * Timers still running are not counted.
 	 */
 	@Transactional(readOnly = true)
 	public SlaCompliance compliance(Instant from, Instant to, UUID groupId) {
@@ -376,21 +377,6 @@ public class SlaManagement implements SlaTimers {
 
 	private static String blank(String value) {
 		return value == null || value.isBlank() ? null : value.trim();
-	}
-
-	/** A ticket's policy and its timers, for the console. */
-	public record TicketTimers(String policy, List<TimerView> timers) {
-	}
-
-	/**
-	 * One target's latest run.
-	 *
-	 * @param dueAt while paused, when it would be due if the clock ran again now
-	 * @param state {@code active}, {@code paused}, {@code met} or {@code missed}
-	 * @param doneAt when the work happened (met, or recorded late on a missed target)
-	 */
-	public record TimerView(String target, int minutes, Instant startedAt, Instant dueAt, Instant warnAt, String state,
-			Instant doneAt, boolean warned) {
 	}
 
 }

@@ -271,8 +271,8 @@ class SlaStore {
 	 * marks them missed in the caller's transaction.
 	 */
 	List<Timer> claimDue(Instant now, int limit) {
-		List<Timer> due = this.jdbc.sql(TIMER + """
-				where state = 'active' and due_at <= ? order by due_at limit ? for update skip locked""")
+		List<Timer> due = this.jdbc
+			.sql(TIMER + " where state = 'active' and due_at <= ? order by due_at limit ? for update skip locked")
 			.params(ts(now), limit)
 			.query(Timer::read)
 			.list();
@@ -289,9 +289,9 @@ class SlaStore {
 	 * deadline, and marks them warned in the caller's transaction.
 	 */
 	List<Timer> claimWarnings(Instant now, int limit) {
-		List<Timer> due = this.jdbc.sql(TIMER + """
-				where state = 'active' and not warned and warn_at <= ? and due_at > ?
-				order by warn_at limit ? for update skip locked""")
+		List<Timer> due = this.jdbc
+			.sql(TIMER + " where state = 'active' and not warned and warn_at <= ? and due_at > ?"
+					+ " order by warn_at limit ? for update skip locked")
 			.params(ts(now), ts(now), limit)
 			.query(Timer::read)
 			.list();

@@ -102,7 +102,9 @@ class SlaApi {
 		this.sla.deleteCalendar(id);
 	}
 
-	/** Met and missed counts per target for timers due in {@code [from, to)}. */
+	/**
+	 * Met and missed counts per target for timers due from {@code from} up to {@code to}.
+	 */
 	@GetMapping("/compliance")
 	SlaCompliance compliance(@RequestParam Instant from, @RequestParam Instant to,
 			@RequestParam(required = false) UUID groupId, @AuthenticationPrincipal AgentPrincipal agent) {
