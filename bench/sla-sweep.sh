@@ -39,8 +39,8 @@ select gen_random_uuid(), gen_random_uuid(),
   null, null
 from (
   select i, m,
-    case when i % 333 = 0 then timestamptz '2030-01-01 00:00:00+00' - make_interval(secs => (i % 600))
-         else timestamptz '2030-01-01 00:00:00+00' + make_interval(secs => (i * 7919) % (7 * 86400)) end as due
+    case when i % 333 = 0 then timestamptz '2030-01-01 00:00:00+00' - make_interval(secs => (i % 600)::double precision)
+         else timestamptz '2030-01-01 00:00:00+00' + make_interval(secs => ((i::bigint * 7919) % (7 * 86400))::double precision) end as due
   from (select i, case when i % 2 = 0 then 1440 else 60 end as m from generate_series(1, $n) i) s
 ) t;
 -- Finished timers as reports keep them: the partial indexes leave them out of every sweep.
