@@ -413,4 +413,43 @@ class SlaIntegrationTests {
 				.string(org.hamcrest.Matchers.containsString("data-policy=\"Urgent\"")));
 	}
 
+	@Test
+	void aCustomerMessageAfterTheReplyStartsTheNextResponseWhichTheNextReplyMeets() {
+		this.clock.pin(T.plus(Duration.ofDays(7)));
+		Instant start = this.clock.instant();
+		AgentView agent = this.agents.create(Role.AGENT);
+		TicketView ticket = ticket(Priority.HIGH, null);
+		this.clock.advance(Duration.ofMinutes(5));
+		reply(ticket.id(), agent, Visibility.PUBLIC);
+		awaitTimer(ticket.id(), "firstResponse", t -> t.state().equals("met"));
+		this.clock.advance(Duration.ofMinutes(5));
+		this.tickets.post(ticket.id(),
+				new PostMessage(Actor.customer(ticket.requesterId(), "Customer"), Visibility.PUBLIC,
+						"Still not arrived", null, io.walletdesk.ticket.Channel.EMAIL, null, null, List.of(), null));
+		SlaTimerView next = awaitTimer(ticket.id(), "nextResponse", t -> t.state().equals("active"));
+		assertThat(next.dueAt()).isEqualTo(start.plus(Duration.ofMinutes(70)));
+		this.clock.advance(Duration.ofMinutes(20));
+		reply(ticket.id(), agent, Visibility.PUBLIC);
+		assertThat(awaitTimer(ticket.id(), "nextResponse", t -> !t.state().equals("active")).state()).isEqualTo("met");
+	}
+
+	@Test
+	void theTicketPageShowsTheTimersWithTheirDeadlines() throws Exception {
+		this.clock.pin(T.plus(Duration.ofDays(8)));
+		AgentView supervisor = this.agents.create(Role.SUPERVISOR);
+		TicketView ticket = ticket(Priority.URGENT, null);
+		this.mvc.perform(get("/tickets/" + ticket.id() + "/sla").with(this.console.as(supervisor.id())))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.allOf(
+						org.hamcrest.Matchers.containsString("data-sla-target=\"firstResponse\""),
+						org.hamcrest.Matchers.containsString("data-sla-state=\"active\""),
+						org.hamcrest.Matchers.containsString(
+								"data-sla-due=\"" + T.plus(Duration.ofDays(8)).plus(Duration.ofMinutes(3)) + "\""))));
+		this.mvc.perform(get("/sla/notifications").with(this.console.as(supervisor.id())))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("id=\"sla-bell\"")));
+	}
+
 }
