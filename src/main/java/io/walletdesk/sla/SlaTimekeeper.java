@@ -63,7 +63,7 @@ class SlaTimekeeper {
 	/** A new ticket: picks its policy and starts first response and resolution. */
 	@Transactional
 	public void opened(UUID ticketId) {
-		withTicket(ticketId, (ticket, sla) -> reconcileStatus(ticket, sla));
+		withTicket(ticketId, (ticket, sla) -> reconcileStatus(ticket, sla, false));
 	}
 
 	/**
@@ -148,7 +148,7 @@ class SlaTimekeeper {
 					this.store.update(timer.assignedTo(ticket.assigneeId(), ticket.groupId()));
 				}
 			}
-			reconcileStatus(ticket, current);
+			reconcileStatus(ticket, current, fields.contains("status"));
 		});
 	}
 
@@ -251,7 +251,7 @@ class SlaTimekeeper {
 	}
 
 	/** Brings the timers in line with the ticket's current status. */
-	private void reconcileStatus(TicketView ticket, SlaStore.TicketSla sla) {
+	private void reconcileStatus(TicketView ticket, SlaStore.TicketSla sla, boolean statusChanged) {
 		if (sla.policyId() == null) {
 			return;
 		}
@@ -259,7 +259,14 @@ class SlaTimekeeper {
 		BusinessCalendar calendar = this.calendars.of(sla.calendarId());
 		List<Timer> running = this.store.running(ticket.id());
 		switch (ticket.status()) {
-			case SOLVED, CLOSED -> running.forEach(t -> this.store.update(t.complete(now)));
+			case SOLVED, CLOSED -> {
+				running.forEach(t -> this.store.update(t.complete(now)));
+				// A resolution the sweep marked missed is recorded as solved, late.
+				this.store.timers(ticket.id())
+					.stream()
+					.filter(t -> t.target().equals(RESOLUTION) && Timer.MISSED.equals(t.state()) && t.metAt() == null)
+					.forEach(t -> this.store.update(t.complete(now)));
+			}
 			case PENDING -> pauseAll(ticket, sla);
 			case NEW, OPEN, ON_HOLD -> {
 				for (Timer timer : running) {
@@ -275,13 +282,25 @@ class SlaTimekeeper {
 						&& running.stream().noneMatch(t -> t.target().equals(PERIODIC_UPDATE))) {
 					start(ticket, sla, PERIODIC_UPDATE, now);
 				}
-				if (running.stream().noneMatch(t -> t.target().equals(RESOLUTION))
-						&& this.store.timers(ticket.id()).stream().anyMatch(t -> t.target().equals(RESOLUTION))) {
+				if (statusChanged && running.stream().noneMatch(t -> t.target().equals(RESOLUTION))
+						&& reopened(ticket.id())) {
 					// Reopened after it was solved: a new resolution run.
 					start(ticket, sla, RESOLUTION, now);
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether the last resolution run ended with the ticket solved (its work recorded),
+	 * rather than missed by the sweep while the ticket stayed open.
+	 */
+	private boolean reopened(UUID ticketId) {
+		List<Timer> resolutions = this.store.timers(ticketId)
+			.stream()
+			.filter(t -> t.target().equals(RESOLUTION))
+			.toList();
+		return !resolutions.isEmpty() && resolutions.get(resolutions.size() - 1).metAt() != null;
 	}
 
 	private void pauseAll(TicketView ticket, SlaStore.TicketSla sla) {

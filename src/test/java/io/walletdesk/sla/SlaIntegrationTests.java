@@ -452,4 +452,28 @@ class SlaIntegrationTests {
 				.string(org.hamcrest.Matchers.containsString("id=\"sla-bell\"")));
 	}
 
+	@Test
+	void aReopenedTicketGetsANewResolutionRunButAMissedOneIsNotRestarted() {
+		this.clock.pin(T.plus(Duration.ofDays(9)));
+		AgentView agent = this.agents.create(Role.AGENT);
+		TicketView ticket = ticket(Priority.URGENT, null);
+		this.clock.advance(Duration.ofHours(5));
+		this.sweeper.sweep();
+		assertThat(timer(ticket.id(), "resolution").state()).isEqualTo("missed");
+		this.tickets.change(ticket.id(),
+				new ChangeTicket(null, null, null, java.util.Optional.of(agent.id()), null, null),
+				Actor.agent(agent.id(), agent.displayName()));
+		move(ticket.id(), TicketStatus.OPEN, agent);
+		await(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+			.query(Long.class)
+			.single(), n -> n == 0);
+		assertThat(timer(ticket.id(), "resolution").state()).isEqualTo("missed");
+		move(ticket.id(), TicketStatus.SOLVED, agent);
+		awaitTimer(ticket.id(), "resolution", t -> t.doneAt() != null);
+		Instant reopened = this.clock.advance(Duration.ofMinutes(10));
+		move(ticket.id(), TicketStatus.OPEN, agent);
+		SlaTimerView again = awaitTimer(ticket.id(), "resolution", t -> t.state().equals("active"));
+		assertThat(again.dueAt()).isEqualTo(reopened.plus(Duration.ofHours(4)));
+	}
+
 }
