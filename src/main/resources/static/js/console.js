@@ -188,7 +188,8 @@
   function connect() {
     var wanted = topics();
     var calls = document.getElementById('call-notice');
-    if ((!wanted.length && !calls) || !window.StompJs || !window.htmx) {
+    var bell = document.getElementById('sla-bell');
+    if ((!wanted.length && !calls && !bell) || !window.StompJs || !window.htmx) {
       return;
     }
     var connectedBefore = false;
@@ -223,6 +224,12 @@
           showCall(message.body);
         });
       }
+      if (bell) {
+        // SLA warnings and breaches for this agent: the bell fetches its list again.
+        client.subscribe('/user/queue/sla', function () {
+          htmx.trigger(bell, 'sla-notice');
+        });
+      }
       // Answered only after the subscriptions above are active: from then on no notice is missed.
       var ready = client.subscribe('/app/ready', function () {
         ready.unsubscribe();
@@ -249,4 +256,38 @@
   else {
     connect();
   }
+})();
+
+// SLA countdowns: every [data-sla-due] shows the time left until its deadline (or how long
+// it is overdue) and ticks each second from the server's dueAt; paused, met and missed
+// timers do not tick.
+(function () {
+  'use strict';
+
+  function format(ms) {
+    var sign = ms < 0 ? '-' : '';
+    var s = Math.floor(Math.abs(ms) / 1000);
+    var h = Math.floor(s / 3600);
+    var m = Math.floor((s % 3600) / 60);
+    var sec = s % 60;
+    return sign + (h > 0 ? h + ':' + (m < 10 ? '0' : '') + m : m) + ':' + (sec < 10 ? '0' : '') + sec;
+  }
+
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll('[data-sla-due][data-sla-state="active"]').forEach(function (element) {
+      var due = Date.parse(element.getAttribute('data-sla-due'));
+      var warn = Date.parse(element.getAttribute('data-sla-warn'));
+      var left = due - now;
+      var label = element.querySelector('.sla-countdown');
+      if (label) {
+        label.textContent = format(left);
+      }
+      element.classList.toggle('sla-warning', left > 0 && !isNaN(warn) && now >= warn);
+      element.classList.toggle('sla-overdue', left <= 0);
+    });
+  }
+
+  setInterval(tick, 1000);
+  document.addEventListener('htmx:afterSettle', tick);
 })();

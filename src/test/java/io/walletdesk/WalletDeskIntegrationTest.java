@@ -16,7 +16,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The SLA sweep runs only when a test calls it: a background sweep with a clock another
+// test
+// pinned far ahead would fire breaches (and raise priorities) on every other test's
+// tickets.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "walletdesk.sla.sweep-enabled=false")
 @AutoConfigureMockMvc
 @Import(TestClock.Installed.class)
 public @interface WalletDeskIntegrationTest {

@@ -140,8 +140,8 @@ class SecurityConfiguration {
 			.hasAuthority(PendingSecondFactor.ENROL)
 			.requestMatchers("/login/two-factor")
 			.hasAnyAuthority(PendingSecondFactor.VERIFY)
-			// Channel health is for supervisors too; the page itself checks the role.
-			.requestMatchers("/admin/channels/health")
+			// Channel health and SLA settings are for supervisors too.
+			.requestMatchers("/admin/channels/health", "/admin/sla", "/admin/sla/**")
 			.hasRole(Role.SUPERVISOR.name())
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.ADMIN.name())

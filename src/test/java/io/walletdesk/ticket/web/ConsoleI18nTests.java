@@ -96,6 +96,13 @@ class ConsoleI18nTests {
 		keys.put("role.*", ids(Role.values(), role -> role.name().toLowerCase(Locale.ROOT)));
 		keys.put("view.*", ids(InboxView.values(), InboxView::id));
 		keys.put("view.*.hint", ids(InboxView.values(), InboxView::id));
+		// SLA panel, bell and admin page (sla.web.SlaConsole).
+		keys.put("sla.target.*", List.of("firstResponse", "nextResponse", "periodicUpdate", "resolution"));
+		keys.put("sla.state.*", List.of("active", "paused", "met", "missed"));
+		keys.put("sla.bell.*", List.of("warning", "breach"));
+		keys.put("sla.action.*", List.of("notify", "raise_priority", "reassign"));
+		keys.put("sla.weekday.*",
+				List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"));
 		// Flash messages of TicketPageController.mergeCustomer.
 		keys.put("customer.merge.*", List.of("notFound", "same"));
 		// Shift pages (shift.web.ShiftPages): ISO days, exception kinds, rejected

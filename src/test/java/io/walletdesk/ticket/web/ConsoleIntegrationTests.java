@@ -112,10 +112,29 @@ class ConsoleIntegrationTests {
 			.toList();
 	}
 
-	private void mood(TicketView ticket, String sentiment, int minutesWaiting) {
+	/**
+	 * Sets how the customer sounds and how long they have waited. The SLA deadline comes
+	 * before the wait in the queue order; both tickets get the same one here, once the
+	 * SLA module has recorded its own, so the wait alone decides.
+	 */
+	private void mood(TicketView ticket, String sentiment, int minutesWaiting) throws InterruptedException {
+		// Triage and the SLA module react to the new ticket in the background; wait until
+		// they are done, so neither writes the deadline again after this.
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < deadline
+				&& (this.jdbc.sql("select sla_due_at is null from ticket where id = ?")
+					.param(ticket.id())
+					.query(Boolean.class)
+					.single()
+						|| this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+							.query(Long.class)
+							.single() > 0)) {
+			Thread.sleep(50);
+		}
 		this.jdbc
 			.sql("update ticket set sentiment = ?, sentiment_set_by_agent = true,"
-					+ " last_customer_message_at = now() - make_interval(mins => ?) where id = ?")
+					+ " last_customer_message_at = now() - make_interval(mins => ?),"
+					+ " sla_due_at = timestamptz '2099-01-01 00:00:00+00' where id = ?")
 			.params(sentiment, minutesWaiting, ticket.id())
 			.update();
 	}
