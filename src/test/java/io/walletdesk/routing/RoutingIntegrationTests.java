@@ -1,0 +1,158 @@
+package io.walletdesk.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.walletdesk.ConsoleTestSupport;
+import io.walletdesk.TestAgents;
+import io.walletdesk.TestClock;
+import io.walletdesk.WalletDeskIntegrationTest;
+import io.walletdesk.customer.CustomerManagement;
+import io.walletdesk.customer.NewCustomer;
+import io.walletdesk.identity.AgentView;
+import io.walletdesk.identity.Role;
+import io.walletdesk.ticket.Actor;
+import io.walletdesk.ticket.Channel;
+import io.walletdesk.ticket.OpenTicket;
+import io.walletdesk.ticket.Priority;
+import io.walletdesk.ticket.TicketManagement;
+import io.walletdesk.ticket.TicketView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WalletDeskIntegrationTest
+class RoutingIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAgents testAgents;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	RoutingManagement routing;
+
+	@Autowired
+	TicketManagement tickets;
+
+	@Autowired
+	CustomerManagement customers;
+
+	@Autowired
+	ConsoleTestSupport console;
+
+	@AfterEach
+	void release() {
+		this.clock.release();
+	}
+
+	private UUID liveChat(UUID group) {
+		UUID customer = this.customers.create(new NewCustomer("Visitor", "en", "UTC", List.of())).id();
+		return this.tickets
+			.open(new OpenTicket(customer, "Transfer pending", "my USDT transfer is pending", null, Channel.WEB_CHAT,
+					null, null, Priority.HIGH, null, Set.of(), group, null, List.of(),
+					Actor.customer(customer, "Visitor")))
+			.id();
+	}
+
+	private static <T> T await(Supplier<T> value, java.util.function.Predicate<T> until) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		T current = value.get();
+		while (!until.test(current) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+			current = value.get();
+		}
+		return current;
+	}
+
+	@Test
+	void presenceIsSetOverTheApiAndValidated() throws Exception {
+		String token = this.testAgents.token(Role.AGENT);
+		this.mvc
+			.perform(put("/api/v1/agents/me/presence").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"presence\":\"away\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.presence").value("away"));
+		this.mvc
+			.perform(put("/api/v1/agents/me/presence").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"presence\":\"asleep\"}"))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void onlySupervisorsPinAndOnlyAdminsSetRules() throws Exception {
+		UUID group = this.testAgents.group("pins");
+		UUID ticket = liveChat(group);
+		this.mvc
+			.perform(
+					put("/api/v1/tickets/" + ticket + "/pin").header("Authorization", this.testAgents.token(Role.AGENT))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(put("/api/v1/admin/routing/groups/" + group)
+				.header("Authorization", this.testAgents.token(Role.SUPERVISOR))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"autoAssign\":true}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(put("/api/v1/admin/routing/groups/" + group)
+				.header("Authorization", this.testAgents.token(Role.ADMIN))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"autoAssign\":true,\"offerTimeoutSeconds\":2}"))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aLiveChatIsOfferedToOneAgentAndMovesOnWhenDeclinedOrTimedOut() throws Exception {
+		UUID group = this.testAgents.group("chat");
+		this.routing.saveRule(new GroupRule(group, true, 30, true, true, new Capacity(3, 20), Map.of()));
+		AgentView first = this.testAgents.create(Role.AGENT, group);
+		AgentView second = this.testAgents.create(Role.AGENT, group);
+		this.routing.setPresence(first.id(), Presence.ONLINE);
+		this.routing.setPresence(second.id(), Presence.ONLINE);
+		UUID ticket = liveChat(group);
+		Optional<RoutingManagement.Offer> offer = await(
+				() -> this.routing.openOffer(first.id()).or(() -> this.routing.openOffer(second.id())),
+				Optional::isPresent);
+		assertThat(offer).isPresent();
+		AgentView offered = this.routing.openOffer(first.id()).isPresent() ? first : second;
+		AgentView other = offered == first ? second : first;
+		assertThat(this.routing.openOffer(other.id())).isEmpty();
+		assertThat(this.tickets.get(ticket).assigneeId()).isNull();
+
+		this.routing.decline(offer.get().offerId(), this.console.principal(offered.id()));
+		Optional<RoutingManagement.Offer> next = this.routing.openOffer(other.id());
+		assertThat(next).isPresent();
+		assertThat(this.routing.openOffer(offered.id())).isEmpty();
+
+		// Nobody else is left: after the timeout the chat waits in the queue unassigned.
+		this.clock.pin(next.get().expiresAt());
+		// The background sweep may get there first; either way the offer ends once.
+		this.routing.expireOffers();
+		assertThat(this.routing.openOffer(other.id())).isEmpty();
+		TicketView waiting = this.tickets.get(ticket);
+		assertThat(waiting.assigneeId()).isNull();
+	}
+
+}
