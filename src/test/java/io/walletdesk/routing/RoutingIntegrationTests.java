@@ -65,6 +65,10 @@ class RoutingIntegrationTests {
 	}
 
 	private UUID liveChat(UUID group) {
+		return liveChat(group, null);
+	}
+
+	private UUID liveChat(UUID group, UUID assignee) {
 		UUID customer = this.customers.create(new NewCustomer("Visitor", "en", "UTC", List.of())).id();
 		return this.tickets
 			.open(new OpenTicket(customer, "Transfer pending", "my USDT transfer is pending", null, Channel.WEB_CHAT,
@@ -153,6 +157,46 @@ class RoutingIntegrationTests {
 		assertThat(this.routing.openOffer(other.id())).isEmpty();
 		TicketView waiting = this.tickets.get(ticket);
 		assertThat(waiting.assigneeId()).isNull();
+	}
+
+	@Test
+	void aSilentConsoleMakesTheAgentAwayThenOffline() {
+		AgentView agent = this.testAgents.create(Role.AGENT);
+		Instant start = Instant.parse("2026-03-29T00:30:00Z");
+		this.clock.pin(start);
+		this.routing.heartbeat(agent.id());
+		assertThat(this.routing.presence(agent.id())).isEqualTo(Presence.ONLINE);
+		this.clock.pin(start.plus(Duration.ofMinutes(4)));
+		this.routing.sweepInactive(new RoutingSettings(Duration.ofMinutes(5), Duration.ofMinutes(15),
+				Duration.ofSeconds(5), Duration.ofSeconds(30)));
+		assertThat(this.routing.presence(agent.id())).isEqualTo(Presence.ONLINE);
+		this.clock.pin(start.plus(Duration.ofMinutes(5)));
+		this.routing.sweepInactive(new RoutingSettings(Duration.ofMinutes(5), Duration.ofMinutes(15),
+				Duration.ofSeconds(5), Duration.ofSeconds(30)));
+		assertThat(this.routing.presence(agent.id())).isEqualTo(Presence.AWAY);
+		this.clock.pin(start.plus(Duration.ofMinutes(20)));
+		this.routing.sweepInactive(new RoutingSettings(Duration.ofMinutes(5), Duration.ofMinutes(15),
+				Duration.ofSeconds(5), Duration.ofSeconds(30)));
+		assertThat(this.routing.presence(agent.id())).isEqualTo(Presence.OFFLINE);
+		// The console comes back: the agent is online again.
+		this.routing.heartbeat(agent.id());
+		assertThat(this.routing.presence(agent.id())).isEqualTo(Presence.ONLINE);
+	}
+
+	@Test
+	void goingOfflineHandsBackLiveChatsButNotPinnedOnes() throws Exception {
+		UUID group = this.testAgents.group("offline");
+		AgentView agent = this.testAgents.create(Role.AGENT, group);
+		AgentView supervisor = this.testAgents.create(Role.SUPERVISOR, group);
+		this.routing.setPresence(agent.id(), Presence.ONLINE);
+		UUID loose = liveChat(group, agent.id());
+		UUID pinned = liveChat(group, agent.id());
+		this.routing.pin(pinned, agent.id(), Actor.agent(supervisor.id(), supervisor.displayName()));
+		this.routing.setPresence(agent.id(), Presence.OFFLINE);
+		TicketView released = await(() -> this.tickets.get(loose), t -> t.assigneeId() == null);
+		assertThat(released.assigneeId()).isNull();
+		assertThat(this.tickets.get(pinned).assigneeId()).isEqualTo(agent.id());
+		assertThat(this.routing.pinnedTo(pinned)).contains(agent.id());
 	}
 
 }
