@@ -59,6 +59,9 @@ class RoutingIntegrationTests {
 	@Autowired
 	ConsoleTestSupport console;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@AfterEach
 	void release() {
 		this.clock.release();
@@ -197,6 +200,43 @@ class RoutingIntegrationTests {
 		assertThat(released.assigneeId()).isNull();
 		assertThat(this.tickets.get(pinned).assigneeId()).isEqualTo(agent.id());
 		assertThat(this.routing.pinnedTo(pinned)).contains(agent.id());
+	}
+
+	@Test
+	void twoConcurrentDecisionsForOneTicketEndWithOneAssignee() throws Exception {
+		UUID group = this.testAgents.group("race");
+		AgentView first = this.testAgents.create(Role.AGENT, group);
+		AgentView second = this.testAgents.create(Role.AGENT, group);
+		this.routing.setPresence(first.id(), Presence.ONLINE);
+		this.routing.setPresence(second.id(), Presence.ONLINE);
+		UUID customer = this.customers.create(new NewCustomer("Mailer", "en", "UTC", List.of())).id();
+		UUID ticket = this.tickets
+			.open(new OpenTicket(customer, "Question", "how do I add a token", null, Channel.EMAIL, null, null,
+					Priority.NORMAL, null, Set.of(), group, null, List.of(), Actor.customer(customer, "Mailer")))
+			.id();
+		this.routing.saveRule(new GroupRule(group, true, 30, false, true, new Capacity(3, 20), Map.of()));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			results.add(pool.submit(() -> {
+				go.await();
+				return this.routing.route(ticket);
+			}));
+		}
+		go.countDown();
+		int assigned = 0;
+		for (var result : results) {
+			assigned += result.get() ? 1 : 0;
+		}
+		pool.shutdown();
+		assertThat(assigned).isLessThanOrEqualTo(1);
+		UUID assignee = await(() -> this.tickets.get(ticket).assigneeId(), java.util.Objects::nonNull);
+		assertThat(assignee).isIn(first.id(), second.id());
+		assertThat(this.jdbc.sql("select count(*) from routing_offer where ticket_id = ? and state = 'assigned'")
+			.param(ticket)
+			.query(Long.class)
+			.single()).isEqualTo(1L);
 	}
 
 }
