@@ -58,6 +58,12 @@ class RoutingApi {
 		return Map.of("agentId", agent.id(), "presence", presence);
 	}
 
+	@PostMapping("/agents/me/heartbeat")
+	@Operation(summary = "The agent's console is in use: keeps them online (inactivity makes them away, then offline)")
+	Map<String, Object> heartbeat(@AuthenticationPrincipal AgentPrincipal agent) {
+		return Map.of("agentId", agent.id(), "presence", this.routing.heartbeat(agent.id()));
+	}
+
 	@GetMapping("/routing/offers/mine")
 	@Operation(summary = "The live chat offered to the signed-in agent, if any")
 	ResponseEntity<RoutingManagement.Offer> myOffer(@AuthenticationPrincipal AgentPrincipal agent) {
