@@ -448,10 +448,16 @@ public class RoutingManagement {
 		}
 		lines.sort(Comparator.comparing((AgentLine line) -> line.presence().ordinal())
 			.thenComparing(AgentLine::displayName));
+		// Waiting tickets per group from the incrementally kept tallies, not a count per
+		// group.
+		Map<UUID, Long> unassigned = new HashMap<>();
+		this.queries.tallies()
+			.stream()
+			.filter(tally -> tally.assigneeId() == null && tally.groupId() != null)
+			.forEach(tally -> unassigned.merge(tally.groupId(), tally.tickets(), Long::sum));
 		List<QueueLine> queues = new ArrayList<>();
 		for (GroupView group : this.agents.groups()) {
-			long waiting = this.queries.count(new TicketFilter(ACTIVE, null, null, null, true, group.id(), null, null,
-					null, null, null, null, TicketFilter.Order.NEWEST), viewer);
+			long waiting = unassigned.getOrDefault(group.id(), 0L);
 			queues.add(new QueueLine(group.id(), group.name(),
 					this.store.rule(group.id()).map(GroupRule::autoAssign).orElse(false), waiting));
 		}
