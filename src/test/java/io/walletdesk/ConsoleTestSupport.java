@@ -52,7 +52,11 @@ public class ConsoleTestSupport {
 
 	private final CustomerManagement customers;
 
-	public ConsoleTestSupport(SignIn signIn, TicketManagement tickets, CustomerManagement customers) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	public ConsoleTestSupport(SignIn signIn, TicketManagement tickets, CustomerManagement customers,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.signIn = signIn;
 		this.tickets = tickets;
 		this.customers = customers;
@@ -92,6 +96,20 @@ public class ConsoleTestSupport {
 		// alone.
 		return this.tickets.change(ticket.id(), new ChangeTicket(null, priority, null, null, null, null),
 				Actor.agent(TEST_AGENT, "Test agent"));
+	}
+
+	/**
+	 * Waits (up to 30 s) until the modules' background reactions (triage, SLA timers,
+	 * routing) to what the test did are done: no event publication is outstanding.
+	 */
+	public void awaitBackgroundWork() throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < deadline
+				&& this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+					.query(Long.class)
+					.single() > 0) {
+			Thread.sleep(50);
+		}
 	}
 
 	public String customerEmail(UUID customerId) {

@@ -63,7 +63,23 @@ class ShiftRota implements Rota {
 	@Override
 	public boolean onShift(UUID agentId, Instant at) {
 		Entry entry = current().entries.get(agentId);
+		if (entry == null) {
+			entry = learn(agentId);
+		}
 		return entry != null && entry.schedule.onShift(at);
+	}
+
+	/**
+	 * An agent created or enabled since the last rebuild: identity announces no profile
+	 * changes, so the rota rebuilds at once for an active agent it does not know rather
+	 * than leave them off shift until the next refresh.
+	 */
+	private Entry learn(UUID agentId) {
+		if (this.agents.find(agentId).filter(AgentView::enabled).isEmpty()) {
+			return null;
+		}
+		rebuildAfterChange();
+		return current().entries.get(agentId);
 	}
 
 	@Override

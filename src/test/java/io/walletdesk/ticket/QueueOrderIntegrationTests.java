@@ -56,6 +56,8 @@ class QueueOrderIntegrationTests {
 		TicketView highEarly = this.console.ticket("Swap failed", "swap reverted", group, Priority.HIGH);
 		categorise(highLate, Category.TRANSFER, by);
 		categorise(highEarly, Category.TRADING, by);
+		// The SLA module records its own deadlines in the background; set these after it.
+		this.console.awaitBackgroundWork();
 		this.tickets.recordSlaDeadline(urgentSoon.id(), now.plusSeconds(60));
 		this.tickets.recordSlaDeadline(urgentSecurity.id(), now.plusSeconds(170));
 		this.tickets.recordSlaDeadline(highLate.id(), now.plusSeconds(900));

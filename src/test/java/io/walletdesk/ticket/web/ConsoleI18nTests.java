@@ -96,6 +96,8 @@ class ConsoleI18nTests {
 		keys.put("role.*", ids(Role.values(), role -> role.name().toLowerCase(Locale.ROOT)));
 		keys.put("view.*", ids(InboxView.values(), InboxView::id));
 		keys.put("view.*.hint", ids(InboxView.values(), InboxView::id));
+		// Presence switch (routing.web.PresenceConsole).
+		keys.put("routing.presence.*", List.of("online", "away", "offline"));
 		// SLA panel, bell and admin page (sla.web.SlaConsole).
 		keys.put("sla.target.*", List.of("firstResponse", "nextResponse", "periodicUpdate", "resolution"));
 		keys.put("sla.state.*", List.of("active", "paused", "met", "missed"));

@@ -299,6 +299,7 @@ class ConsoleIntegrationTests {
 		TicketView first = this.console.ticket("Old address", "from my old mail", group, Priority.NORMAL);
 		TicketView second = this.console.ticket("New address", "from my new mail", group, Priority.NORMAL);
 		String otherEmail = this.console.customerEmail(second.requesterId());
+		this.console.awaitBackgroundWork();
 		this.mvc
 			.perform(post("/tickets/{id}/merge-customer", first.id()).param("other", "nobody@nowhere.test")
 				.with(csrf())

@@ -133,10 +133,11 @@ class LiveFanOutIntegrationTests {
 		this.tickets.post(ticket.id(), new PostMessage(Actor.customer(ticket.requesterId(), "Customer"),
 				Visibility.PUBLIC, "Where is my USDT?", null, Channel.EMAIL, null, null, List.of(), null));
 
-		assertThat(there.next()).contains("\"ticketId\":\"" + ticket.id() + "\"").contains("\"kind\":\"message\"");
-		assertThat(here.next()).contains("\"ticketId\":\"" + ticket.id() + "\"").contains("\"kind\":\"message\"");
-		assertThat(there.frames.poll(1, TimeUnit.SECONDS)).as("no second copy on the other node").isNull();
-		assertThat(here.frames.poll(200, TimeUnit.MILLISECONDS)).as("no echo on the node that sent it").isNull();
+		// Background work (triage, SLA) may add "changed" notices; the message notice
+		// comes
+		// exactly once on each node.
+		assertThat(messageNotices(there, ticket)).as("once on the other node").isEqualTo(1);
+		assertThat(messageNotices(here, ticket)).as("once, no echo, on the node that sent it").isEqualTo(1);
 	}
 
 	@Test
@@ -150,6 +151,18 @@ class LiveFanOutIntegrationTests {
 		this.messaging.convertAndSendToUser(agent.username(), "/queue/calls", Map.of("callId", "c-1"));
 
 		assertThat(there.next()).contains("\"callId\":\"c-1\"");
+	}
+
+	private static long messageNotices(LiveUpdatesIntegrationTests.Listener listener, TicketView ticket)
+			throws InterruptedException {
+		List<String> frames = new java.util.ArrayList<>();
+		String frame;
+		while ((frame = listener.frames.poll(frames.isEmpty() ? 5000 : 1500, TimeUnit.MILLISECONDS)) != null) {
+			frames.add(frame);
+		}
+		return frames.stream()
+			.filter(f -> f.contains("\"ticketId\":\"" + ticket.id() + "\"") && f.contains("\"kind\":\"message\""))
+			.count();
 	}
 
 	private int otherNodePort() {
