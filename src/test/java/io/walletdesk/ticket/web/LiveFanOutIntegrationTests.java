@@ -3,7 +3,6 @@ package io.walletdesk.ticket.web;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,9 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -123,11 +120,11 @@ class LiveFanOutIntegrationTests {
 		TicketView ticket = this.console.ticket("Live on two nodes", "First", group, Priority.NORMAL);
 		LiveUpdatesIntegrationTests.Listener there = new LiveUpdatesIntegrationTests.Listener();
 		LiveUpdatesIntegrationTests.Listener here = new LiveUpdatesIntegrationTests.Listener();
-		StompSession onOtherNode = connect(otherNodePort(), agent, there);
-		StompSession onThisNode = connect(this.port, agent, here);
+		StompSession onOtherNode = LiveUpdatesIntegrationTests.connect(this.stomp, otherNodePort(), agent, null, there);
+		StompSession onThisNode = LiveUpdatesIntegrationTests.connect(this.stomp, this.port, agent, null, here);
 		for (StompSession session : List.of(onOtherNode, onThisNode)) {
 			session.subscribe(LiveTicketNotices.topic(ticket.id()), session == onOtherNode ? there : here);
-			awaitSubscribed(session);
+			LiveUpdatesIntegrationTests.awaitSubscribed(session);
 		}
 
 		this.tickets.post(ticket.id(), new PostMessage(Actor.customer(ticket.requesterId(), "Customer"),
@@ -144,9 +141,9 @@ class LiveFanOutIntegrationTests {
 	void aMessageForOneUserReachesTheirSessionOnTheOtherNode() throws Exception {
 		AgentView agent = this.agents.create(Role.AGENT);
 		LiveUpdatesIntegrationTests.Listener there = new LiveUpdatesIntegrationTests.Listener();
-		StompSession session = connect(otherNodePort(), agent, there);
+		StompSession session = LiveUpdatesIntegrationTests.connect(this.stomp, otherNodePort(), agent, null, there);
 		session.subscribe("/user/queue/calls", there);
-		awaitSubscribed(session);
+		LiveUpdatesIntegrationTests.awaitSubscribed(session);
 
 		this.messaging.convertAndSendToUser(agent.username(), "/queue/calls", Map.of("callId", "c-1"));
 
@@ -167,21 +164,6 @@ class LiveFanOutIntegrationTests {
 
 	private int otherNodePort() {
 		return Integer.parseInt(this.otherNode.getEnvironment().getProperty("local.server.port"));
-	}
-
-	private StompSession connect(int port, AgentView agent, LiveUpdatesIntegrationTests.Listener listener)
-			throws Exception {
-		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-		headers.add("Cookie", ConsoleTestSupport.signInOverHttp(port, agent.username(), TestAgents.PASSWORD));
-		return this.stomp
-			.connectAsync(URI.create("ws://localhost:" + port + "/ws"), headers, new StompHeaders(), listener)
-			.get(5, TimeUnit.SECONDS);
-	}
-
-	private static void awaitSubscribed(StompSession session) throws InterruptedException {
-		LiveUpdatesIntegrationTests.Listener ready = new LiveUpdatesIntegrationTests.Listener();
-		session.subscribe(LiveUpdatesReady.DESTINATION, ready);
-		assertThat(ready.next()).isEqualTo("ready");
 	}
 
 }

@@ -132,13 +132,21 @@ class LiveUpdatesIntegrationTests {
 	}
 
 	private StompSession connect(AgentView agent, String origin, Listener listener) throws Exception {
+		return connect(this.stomp, this.port, agent, origin, listener);
+	}
+
+	/**
+	 * Signs the agent in over HTTP on the server at the port and opens a STOMP session
+	 * with that console session, as the browser does.
+	 */
+	static StompSession connect(WebSocketStompClient stomp, int port, AgentView agent, String origin, Listener listener)
+			throws Exception {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-		headers.add("Cookie", ConsoleTestSupport.signInOverHttp(this.port, agent.username(), TestAgents.PASSWORD));
+		headers.add("Cookie", ConsoleTestSupport.signInOverHttp(port, agent.username(), TestAgents.PASSWORD));
 		if (origin != null) {
 			headers.setOrigin(origin);
 		}
-		return this.stomp
-			.connectAsync(URI.create("ws://localhost:" + this.port + "/ws"), headers, new StompHeaders(), listener)
+		return stomp.connectAsync(URI.create("ws://localhost:" + port + "/ws"), headers, new StompHeaders(), listener)
 			.get(5, TimeUnit.SECONDS);
 	}
 
@@ -146,7 +154,7 @@ class LiveUpdatesIntegrationTests {
 	 * As the console does: the answer on /app/ready means the subscriptions before it are
 	 * active.
 	 */
-	private static void awaitSubscribed(StompSession session) throws InterruptedException {
+	static void awaitSubscribed(StompSession session) throws InterruptedException {
 		Listener ready = new Listener();
 		session.subscribe(LiveUpdatesReady.DESTINATION, ready);
 		assertThat(ready.next()).isEqualTo("ready");
